@@ -1,0 +1,273 @@
+import type { Brand } from './brands/brand.ts';
+import { loadBundledCatalog } from './brands/catalog.ts';
+import { registrableDomain } from './domain/registrable-domain.ts';
+import { documentHostReasons, videoCallInstallerReasons } from './files/file-host.ts';
+import { fileNameReasons, isDocumentName } from './files/file-name.ts';
+import { linkTextMismatchReason } from './links/link-text-mismatch.ts';
+import { loadDefaultList } from './lists/default-list.ts';
+import { buildIndicatorIndex, type IndicatorIndex, indicatorReason } from './lists/indicator-index.ts';
+import { type BrandIndex, createBrandIndex } from './lookalike/brand-index.ts';
+import { emailsIn, isFreeMailDomain } from './text/emails.ts';
+import { hasJobLanguage, lureSignals, lureTextReasons } from './text/lure-text.ts';
+import { type Candidate, LEVEL_RANK, type Level, type Reason, type Verdict } from './types.ts';
+import { destinationHiddenReason, unwrapUrl } from './url/unwrap-url.ts';
+
+export interface EngineOptions {
+  /** Protected brands; defaults to the bundled catalog. Brands from indicator lists are added. */
+  brands?: readonly Brand[];
+  /** Compiled indicator lists; defaults to the bundled default list. `null` means heuristics only. */
+  indicators?: IndicatorIndex | null;
+}
+
+export interface Engine {
+  judge(candidate: Candidate): Verdict;
+  readonly brandIndex: BrandIndex;
+  readonly indicators: IndicatorIndex | null;
+}
+
+/** Red flags that are lures on their own; pay and urgency only count beside one of these. */
+const STRONG_LURES = new Set([
+  'download-jd',
+  'run-code',
+  'video-fix',
+  'off-platform',
+  'connect-wallet',
+  'pay-fee',
+]);
+const JOB_LINK_WORDS =
+  /apply|application|career|\bjobs?\b|position|vacanc|hiring|recruit|assessment|interview|job.?description|\bjd\b|応募|採用|求人/i;
+const NPM_INSTALL = /\bnpm\s+(?:i|install|add)\s+((?:@[a-z0-9._-]{1,100}\/)?[a-z0-9._-]{1,100})/gi;
+/** Bare hostnames written in text ("apply at coinbase-careers.com"); bounded, no nested quantifiers. */
+const BARE_HOST = /\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){1,5}\.[a-z]{2,24}\b/gi;
+const MAX_TEXT_HOSTS = 50;
+
+/** Orders reasons in a warning: the strongest evidence first. */
+const REASON_ORDER = ['indicator-', 'lookalike-', 'file-', 'job-link-', 'link-', 'recruiter-', 'lure-'];
+function reasonRank(reason: Reason): number {
+  const index = REASON_ORDER.findIndex((prefix) => reason.id.startsWith(prefix));
+  return (
+    (LEVEL_RANK.dangerous - LEVEL_RANK[reason.level]) * 100 + (index === -1 ? REASON_ORDER.length : index)
+  );
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  const indicators =
+    options.indicators === undefined
+      ? buildIndicatorIndex([{ feedId: 'lureguard-default', payload: loadDefaultList() }])
+      : options.indicators;
+  const brands = [...(options.brands ?? loadBundledCatalog()), ...(indicators?.brands ?? [])];
+  const brandIndex = createBrandIndex(brands);
+  return {
+    brandIndex,
+    indicators,
+    judge: (candidate) => new Judgement(candidate, brandIndex, indicators).run(),
+  };
+}
+
+/** One candidate's evaluation: gathers reasons, then combines them deterministically. */
+class Judgement {
+  private readonly reasons: Reason[] = [];
+  private readonly text: string;
+  private readonly mentioned: Brand[];
+  private readonly mentionedIds: ReadonlySet<string>;
+  private readonly pageDomain: string | null;
+  private documentLink = false;
+
+  constructor(
+    private readonly candidate: Candidate,
+    private readonly brands: BrandIndex,
+    private readonly indicators: IndicatorIndex | null,
+  ) {
+    this.text = candidate.text ?? '';
+    const mentionText = [
+      this.text,
+      ...(candidate.links ?? []).map((l) => l.text ?? ''),
+      ...(candidate.attachments ?? []).map((a) => a.name),
+    ].join('\n');
+    this.mentioned = brands.brandsMentioned(mentionText);
+    this.mentionedIds = new Set(this.mentioned.map((b) => b.id));
+    const page = candidate.pageUrl ? unwrapUrl(candidate.pageUrl) : undefined;
+    this.pageDomain = page?.ok ? registrableDomain(page.url.hostname) : null;
+  }
+
+  run(): Verdict {
+    const { candidate } = this;
+    for (const link of candidate.links ?? []) this.judgeLink(link.href, link.text);
+    for (const attachment of candidate.attachments ?? [])
+      this.judgeAttachment(attachment.name, attachment.href);
+    if (candidate.pageUrl) this.judgePage(candidate.pageUrl);
+    if (candidate.author) this.add(this.indicators?.matchHandle(candidate.author).map(indicatorReason));
+    this.judgeText();
+    return this.combine();
+  }
+
+  private add(reasons: Reason[] | undefined, extra: Partial<Reason> = {}): void {
+    if (reasons) for (const reason of reasons) this.reasons.push({ ...reason, ...extra });
+  }
+
+  private get primaryBrand(): Brand | undefined {
+    return this.mentioned[0];
+  }
+
+  private judgeLink(href: string, visibleText: string | undefined, fileName?: string): void {
+    const unwrapped = unwrapUrl(href, this.candidate.pageUrl);
+    if (!unwrapped.ok) return;
+    const { url } = unwrapped;
+    const evidence: Partial<Reason> = {
+      url: href,
+      ...(unwrapped.chain.length > 1 ? { chain: unwrapped.chain } : {}),
+    };
+    const hidden = destinationHiddenReason(unwrapped);
+    if (hidden) this.add([hidden], evidence);
+    if (this.indicators?.isAllowlisted(url)) return;
+    this.add(this.indicators?.matchUrl(url).map(indicatorReason), evidence);
+
+    const host = url.hostname;
+    const official = this.brands.officialBrandOf(host) ?? this.brands.officialJobBrandOf(url);
+    const lookalikes = official
+      ? []
+      : this.brands.lookalikesOf(host, { mentionedBrandIds: this.mentionedIds });
+    this.add(lookalikes, evidence);
+    const mismatch = linkTextMismatchReason(visibleText, url);
+    if (mismatch) this.add([mismatch], evidence);
+
+    const name = fileName ?? lastPathSegment(url);
+    const isDocument = name !== undefined && isDocumentName(name);
+    if (isDocument) this.documentLink = true;
+    if (name !== undefined && fileName === undefined)
+      this.add(fileNameReasons(name), { ...evidence, file: name });
+    this.add(documentHostReasons(url, name), evidence);
+
+    if (!official && lookalikes.length === 0)
+      this.judgeOffBrandJobLink(url, visibleText, isDocument, evidence);
+  }
+
+  /** A post that names a brand links its application or job description to someone else's host. */
+  private judgeOffBrandJobLink(
+    url: URL,
+    visibleText: string | undefined,
+    isDocument: boolean,
+    evidence: Partial<Reason>,
+  ): void {
+    const brand = this.primaryBrand;
+    if (!brand) return;
+    const domain = registrableDomain(url.hostname);
+    if (domain === this.pageDomain) return;
+    if (this.mentioned.some((b) => this.brands.officialBrandOf(url.hostname)?.id === b.id)) return;
+    const jobish = isDocument || JOB_LINK_WORDS.test(`${visibleText ?? ''} ${url.hostname} ${url.pathname}`);
+    if (!jobish) return;
+    const what = isDocument ? 'a job document' : 'the application';
+    this.reasons.push({
+      id: isDocument ? 'job-link-off-brand-document' : 'job-link-off-brand',
+      level: isDocument ? 'dangerous' : 'suspicious',
+      brand: brand.name,
+      host: url.hostname,
+      message: `This ${brand.name} post sends ${what} to ${url.hostname}, which is not a ${brand.name} domain; ${careersSentence(brand)}`,
+      ...evidence,
+    });
+  }
+
+  private judgeAttachment(name: string, href: string | undefined): void {
+    this.add(fileNameReasons(name), { file: name });
+    this.add(this.indicators?.matchFileName(name).map(indicatorReason), { file: name });
+    if (isDocumentName(name)) this.documentLink = true;
+    const unwrapped = href ? unwrapUrl(href, this.candidate.pageUrl) : undefined;
+    this.add(videoCallInstallerReasons(unwrapped?.ok ? unwrapped.url : undefined, name), { file: name });
+    if (href) this.judgeLink(href, undefined, name);
+  }
+
+  /** The page itself may be the lure (a lookalike careers site). */
+  private judgePage(pageUrl: string): void {
+    const page = unwrapUrl(pageUrl);
+    if (!page.ok || this.indicators?.isAllowlisted(page.url)) return;
+    const host = page.url.hostname;
+    this.add(this.indicators?.matchUrl(page.url).map(indicatorReason), { url: pageUrl });
+    if (!this.brands.officialBrandOf(host)) {
+      this.add(this.brands.lookalikesOf(host, { mentionedBrandIds: this.mentionedIds }), { url: pageUrl });
+    }
+  }
+
+  private judgeText(): void {
+    const { text } = this;
+    if (!text) return;
+    const idx = this.indicators;
+    if (idx) {
+      this.add(idx.matchText(text).map(indicatorReason));
+      for (const match of text.matchAll(NPM_INSTALL))
+        this.add(idx.matchNpmPackage(match[1]!).map(indicatorReason));
+    }
+    this.judgeTextHosts();
+    this.judgeEmails();
+    if (!hasJobLanguage(text)) return;
+    const signals = lureSignals(text);
+    if (!signals.some((s) => STRONG_LURES.has(s.flag))) return;
+    this.add(lureTextReasons(text, this.primaryBrand?.name));
+  }
+
+  private judgeTextHosts(): void {
+    let count = 0;
+    for (const match of this.text.matchAll(BARE_HOST)) {
+      if (++count > MAX_TEXT_HOSTS) break;
+      const host = match[0].toLowerCase();
+      const end = (match.index ?? 0) + host.length;
+      if (this.text[match.index! - 1] === '@' || this.text[end] === '@') continue;
+      if (this.brands.officialBrandOf(host)) continue;
+      this.add(this.indicators?.matchHost(host).map(indicatorReason), { host });
+      this.add(this.brands.lookalikesOf(host, { mentionedBrandIds: this.mentionedIds }));
+    }
+  }
+
+  private judgeEmails(): void {
+    for (const email of emailsIn(this.text)) {
+      this.add(this.indicators?.matchEmail(email).map(indicatorReason));
+      const domain = email.slice(email.lastIndexOf('@') + 1);
+      if (this.brands.officialBrandOf(domain)) continue;
+      this.add(this.brands.lookalikesOf(domain, { mentionedBrandIds: this.mentionedIds }));
+      const brand = this.primaryBrand;
+      if (brand && brand.emailDomains.length > 0 && isFreeMailDomain(domain) && hasJobLanguage(this.text)) {
+        this.reasons.push({
+          id: 'recruiter-email-unofficial',
+          level: 'suspicious',
+          escalatesWithJobContext: false,
+          brand: brand.name,
+          host: domain,
+          message: `The recruiter writes from ${email}; ${brand.name} recruiters write only from ${brand.emailDomains.map((d) => `@${d}`).join(' or ')}.`,
+        });
+      }
+    }
+  }
+
+  private combine(): Verdict {
+    const jobContext = this.mentioned.length > 0 || this.documentLink || hasJobLanguage(this.text);
+    const seen = new Set<string>();
+    const reasons: Reason[] = [];
+    for (const reason of this.reasons) {
+      const key = `${reason.id}|${reason.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const escalate = reason.level === 'suspicious' && reason.escalatesWithJobContext === true && jobContext;
+      reasons.push(escalate ? { ...reason, level: 'dangerous' } : reason);
+    }
+    reasons.sort((a, b) => reasonRank(a) - reasonRank(b));
+    let verdict: Level = 'clean';
+    for (const reason of reasons) if (LEVEL_RANK[reason.level] > LEVEL_RANK[verdict]) verdict = reason.level;
+    return { verdict, reasons };
+  }
+}
+
+function careersSentence(brand: Brand): string {
+  const where = brand.careers.map((c) => c.replace(/^https:\/\//, '')).slice(0, 2);
+  return where.length > 0
+    ? `${brand.name} posts jobs only on ${where.join(' and ')}.`
+    : `check the job on ${brand.name}'s own website.`;
+}
+
+function lastPathSegment(url: URL): string | undefined {
+  const segment = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+  if (!segment.includes('.')) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ALLOWED_SENDERS, BgVerdicts, RequestMessage } from '../../../src/core/messages.ts';
+
+const validJudge = {
+  type: 'cs:judge',
+  items: [{ key: 'linkedin-job:1', candidate: { text: 'hello', links: [{ href: 'https://example.com/' }] } }],
+};
+
+describe('RequestMessage', () => {
+  it('accepts each well-formed request', () => {
+    expect(RequestMessage.safeParse(validJudge).success).toBe(true);
+    expect(
+      RequestMessage.safeParse({ type: 'cs:page-start', url: 'https://www.linkedin.com/feed/' }).success,
+    ).toBe(true);
+    expect(RequestMessage.safeParse({ type: 'ui:get-tab-findings', tabId: 7 }).success).toBe(true);
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'cs:judge'],
+    ['an unknown type', { type: 'cs:eval', code: '1+1' }],
+    ['a response type', { type: 'bg:verdicts', results: [] }],
+    ['items that are not an array', { type: 'cs:judge', items: 'x' }],
+    ['no items', { type: 'cs:judge', items: [] }],
+    ['too many items', { type: 'cs:judge', items: Array.from({ length: 201 }, () => validJudge.items[0]) }],
+    ['a text that is not a string', { type: 'cs:judge', items: [{ key: 'k', candidate: { text: 5 } }] }],
+    ['a huge key', { type: 'cs:judge', items: [{ key: 'k'.repeat(300), candidate: {} }] }],
+    ['a huge text', { type: 'cs:judge', items: [{ key: 'k', candidate: { text: 'x'.repeat(20_001) } }] }],
+    ['a negative tab id', { type: 'ui:get-tab-findings', tabId: -1 }],
+    ['a fractional tab id', { type: 'ui:get-tab-findings', tabId: 1.5 }],
+  ])('rejects %s', (_name, message) => {
+    expect(RequestMessage.safeParse(message).success).toBe(false);
+  });
+
+  it('names a sender kind for every request type', () => {
+    expect(ALLOWED_SENDERS['cs:judge']).toBe('content-script');
+    expect(ALLOWED_SENDERS['cs:page-start']).toBe('content-script');
+    expect(ALLOWED_SENDERS['ui:get-tab-findings']).toBe('extension-page');
+  });
+});
+
+describe('BgVerdicts', () => {
+  it('rejects a verdict level outside the three', () => {
+    const bad = { type: 'bg:verdicts', results: [{ key: 'k', verdict: { verdict: 'evil', reasons: [] } }] };
+    expect(BgVerdicts.safeParse(bad).success).toBe(false);
+  });
+  it('accepts a dangerous verdict with reasons', () => {
+    const good = {
+      type: 'bg:verdicts',
+      results: [
+        {
+          key: 'k',
+          verdict: { verdict: 'dangerous', reasons: [{ id: 'x', level: 'dangerous', message: 'm' }] },
+        },
+      ],
+    };
+    expect(BgVerdicts.safeParse(good).success).toBe(true);
+  });
+});
