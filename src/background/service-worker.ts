@@ -1,11 +1,85 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { createEngine } from '../core/engine.ts';
-import { ALLOWED_SENDERS, RequestMessage, type ResponseMessage } from '../core/messages.ts';
+import { createEngine, type Engine } from '../core/engine.ts';
+import { buildIndicatorIndex } from '../core/lists/indicator-index.ts';
+import { ALLOWED_SENDERS, type BgStatus, RequestMessage, type ResponseMessage } from '../core/messages.ts';
+import { FeedStore } from './feed-store.ts';
+import { type Policy, readPolicy } from './policy.ts';
 import { senderKind } from './sender-check.ts';
 import { recordFindings, resetTab, tabState } from './tab-findings.ts';
+import { readUserFeeds, writeUserFeeds } from './user-feeds.ts';
 
-const engine = createEngine();
+const FEED_ALARM = 'lureguard-feeds';
+const DEFAULT_POLL_MINUTES = 60;
 const ownOrigin = browser.runtime.getURL('');
+const feeds = new FeedStore();
+
+interface WorkerState {
+  policy: Policy;
+  engine: Engine;
+}
+
+/** Users may add feeds unless policy forbids opting out (a user feed can carry an allowlist). */
+function userFeedsAllowed(policy: Policy): boolean {
+  return policy.disableUserOptOut !== true;
+}
+
+function buildEngine(policy: Policy): Engine {
+  return createEngine({
+    indicators: buildIndicatorIndex(feeds.activeLists()),
+    allowHosts: policy.allowlist ?? [],
+  });
+}
+
+async function boot(): Promise<WorkerState> {
+  const policy = await readPolicy();
+  const userFeeds = userFeedsAllowed(policy) ? await readUserFeeds() : [];
+  const policyIds = new Set((policy.feeds ?? []).map((f) => f.id));
+  await feeds.start([
+    ...(policy.feeds ?? []).map((f) => ({ ...f, origin: 'policy' as const })),
+    ...userFeeds.filter((f) => !policyIds.has(f.id)).map((f) => ({ ...f, origin: 'user' as const })),
+  ]);
+  const pollMinutes = policy.pollMinutes ?? DEFAULT_POLL_MINUTES;
+  const existing = await browser.alarms.get(FEED_ALARM);
+  if (existing?.periodInMinutes !== pollMinutes) {
+    // Jitter the first check so a fleet of browsers does not hit the feed host at once.
+    await browser.alarms.create(FEED_ALARM, {
+      delayInMinutes: 0.5 + Math.random() * 4.5,
+      periodInMinutes: pollMinutes,
+    });
+  }
+  return { policy, engine: buildEngine(policy) };
+}
+
+/** Boots, or falls back to the bundled list alone: a broken policy or store never leaves the worker unprotected. */
+function safeBoot(): Promise<WorkerState> {
+  return boot().catch((error: unknown) => {
+    const policy: Policy = { problems: [`startup failed: ${(error as Error).message}`] };
+    return { policy, engine: buildEngine(policy) };
+  });
+}
+
+let state: Promise<WorkerState> = safeBoot();
+
+async function pollFeeds(force: boolean): Promise<void> {
+  const current = await state;
+  if (await feeds.poll(current.policy.pollMinutes ?? DEFAULT_POLL_MINUTES, force)) {
+    state = Promise.resolve({ ...current, engine: buildEngine(current.policy) });
+  }
+}
+
+async function status(problem?: string): Promise<BgStatus> {
+  const { policy } = await state;
+  const defaultList = feeds.activeLists()[0]!;
+  return {
+    type: 'bg:status',
+    feeds: feeds.statuses(),
+    policyProblems: policy.problems,
+    userFeedsAllowed: userFeedsAllowed(policy),
+    ...(policy.orgName ? { orgName: policy.orgName } : {}),
+    defaultIndicatorCount: defaultList.payload.indicators.length,
+    ...(problem ? { problem } : {}),
+  };
+}
 
 type Handlers = {
   [K in RequestMessage['type']]: (
@@ -21,13 +95,39 @@ const handlers: Handlers = {
     return { type: 'bg:ack' };
   },
   'cs:judge': async (message, sender) => {
+    const { engine } = await state;
     const results = message.items.map((item) => ({ key: item.key, verdict: engine.judge(item.candidate) }));
     await recordFindings(sender.tab!.id!, results);
     return { type: 'bg:verdicts', results };
   },
   'ui:get-tab-findings': async (message) => {
-    const state = await tabState(message.tabId);
-    return { type: 'bg:tab-findings', judged: state.judged.length, findings: state.findings };
+    const tab = await tabState(message.tabId);
+    return { type: 'bg:tab-findings', judged: tab.judged.length, findings: tab.findings };
+  },
+  'ui:get-status': () => status(),
+  'ui:check-feeds': async () => {
+    await pollFeeds(true);
+    return status();
+  },
+  'ui:add-feed': async (message) => {
+    const { policy } = await state;
+    if (!userFeedsAllowed(policy)) return status('Your organisation’s policy does not allow adding feeds.');
+    const existing = await readUserFeeds();
+    if (
+      existing.some((f) => f.id === message.feed.id) ||
+      policy.feeds?.some((f) => f.id === message.feed.id)
+    ) {
+      return status(`A feed with id ${message.feed.id} already exists.`);
+    }
+    await writeUserFeeds([...existing, message.feed]);
+    state = safeBoot();
+    await pollFeeds(true);
+    return status();
+  },
+  'ui:remove-feed': async (message) => {
+    await writeUserFeeds((await readUserFeeds()).filter((f) => f.id !== message.id));
+    state = safeBoot();
+    return status();
   },
 };
 
@@ -45,5 +145,12 @@ function dispatch(raw: unknown, sender: Runtime.MessageSender): Promise<Response
   return handler(message, sender);
 }
 
-browser.runtime.onMessage.addListener((raw, sender) => dispatch(raw, sender));
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => dispatch(raw, sender));
 browser.tabs.onRemoved.addListener((tabId) => void resetTab(tabId));
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === FEED_ALARM) void pollFeeds(false);
+});
+browser.storage.onChanged.addListener((_changes, area) => {
+  // New enterprise policy: feeds, keys or the allowlist may have changed.
+  if (area === 'managed') state = safeBoot();
+});

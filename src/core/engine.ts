@@ -1,4 +1,5 @@
 import type { Brand } from './brands/brand.ts';
+import { careersSentence } from './brands/brand-text.ts';
 import { loadBundledCatalog } from './brands/catalog.ts';
 import { registrableDomain } from './domain/registrable-domain.ts';
 import { documentHostReasons, videoCallInstallerReasons } from './files/file-host.ts';
@@ -17,6 +18,8 @@ export interface EngineOptions {
   brands?: readonly Brand[];
   /** Compiled indicator lists; defaults to the bundled default list. `null` means heuristics only. */
   indicators?: IndicatorIndex | null;
+  /** Hostnames (and their subdomains) never flagged, e.g. from enterprise policy. */
+  allowHosts?: readonly string[];
 }
 
 export interface Engine {
@@ -57,10 +60,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
       : options.indicators;
   const brands = [...(options.brands ?? loadBundledCatalog()), ...(indicators?.brands ?? [])];
   const brandIndex = createBrandIndex(brands);
+  const allowHosts = new Set((options.allowHosts ?? []).map((h) => h.toLowerCase()));
+  const allowed = (url: URL) =>
+    isAllowedHost(url.hostname, allowHosts) || indicators?.isAllowlisted(url) === true;
   return {
     brandIndex,
     indicators,
-    judge: (candidate) => new Judgement(candidate, brandIndex, indicators).run(),
+    judge: (candidate) => new Judgement(candidate, brandIndex, indicators, allowed).run(),
   };
 }
 
@@ -77,6 +83,7 @@ class Judgement {
     private readonly candidate: Candidate,
     private readonly brands: BrandIndex,
     private readonly indicators: IndicatorIndex | null,
+    private readonly allowed: (url: URL) => boolean,
   ) {
     this.text = candidate.text ?? '';
     const mentionText = [
@@ -119,7 +126,7 @@ class Judgement {
     };
     const hidden = destinationHiddenReason(unwrapped);
     if (hidden) this.add([hidden], evidence);
-    if (this.indicators?.isAllowlisted(url)) return;
+    if (this.allowed(url)) return;
     this.add(this.indicators?.matchUrl(url).map(indicatorReason), evidence);
 
     const host = url.hostname;
@@ -179,7 +186,7 @@ class Judgement {
   /** The page itself may be the lure (a lookalike careers site). */
   private judgePage(pageUrl: string): void {
     const page = unwrapUrl(pageUrl);
-    if (!page.ok || this.indicators?.isAllowlisted(page.url)) return;
+    if (!page.ok || this.allowed(page.url)) return;
     const host = page.url.hostname;
     this.add(this.indicators?.matchUrl(page.url).map(indicatorReason), { url: pageUrl });
     if (!this.brands.officialBrandOf(host)) {
@@ -255,11 +262,14 @@ class Judgement {
   }
 }
 
-function careersSentence(brand: Brand): string {
-  const where = brand.careers.map((c) => c.replace(/^https:\/\//, '')).slice(0, 2);
-  return where.length > 0
-    ? `${brand.name} posts jobs only on ${where.join(' and ')}.`
-    : `check the job on ${brand.name}'s own website.`;
+/** The host or one of its parent domains is in the set: a suffix walk, not a scan. */
+function isAllowedHost(host: string, allowHosts: ReadonlySet<string>): boolean {
+  if (allowHosts.size === 0) return false;
+  for (let at = -1; ; ) {
+    if (allowHosts.has(host.slice(at + 1))) return true;
+    at = host.indexOf('.', at + 1);
+    if (at === -1) return false;
+  }
 }
 
 function lastPathSegment(url: URL): string | undefined {

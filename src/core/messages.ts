@@ -58,7 +58,32 @@ export const UiGetTabFindings = z.object({
   tabId: z.number().check(z.int(), z.nonnegative()),
 });
 
-export const RequestMessage = z.discriminatedUnion('type', [CsPageStart, CsJudge, UiGetTabFindings]);
+export const UiGetStatus = z.object({ type: z.literal('ui:get-status') });
+export const UiCheckFeeds = z.object({ type: z.literal('ui:check-feeds') });
+
+const FeedFields = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[A-Za-z0-9._:-]+$/)),
+  url: z.string().check(z.regex(/^https:\/\/\S+$/), z.maxLength(2_048)),
+  keys: z
+    .array(z.string().check(z.regex(/^ed25519:[A-Za-z0-9+/]{43}=$/)))
+    .check(z.minLength(1), z.maxLength(16)),
+  threshold: z.number().check(z.int(), z.minimum(1), z.maximum(16)),
+});
+export const UiAddFeed = z.object({ type: z.literal('ui:add-feed'), feed: FeedFields });
+export const UiRemoveFeed = z.object({
+  type: z.literal('ui:remove-feed'),
+  id: z.string().check(z.maxLength(128)),
+});
+
+export const RequestMessage = z.discriminatedUnion('type', [
+  CsPageStart,
+  CsJudge,
+  UiGetTabFindings,
+  UiGetStatus,
+  UiCheckFeeds,
+  UiAddFeed,
+  UiRemoveFeed,
+]);
 export type RequestMessage = z.infer<typeof RequestMessage>;
 
 export const BgVerdicts = z.object({
@@ -77,7 +102,35 @@ export type BgTabFindings = z.infer<typeof BgTabFindings>;
 
 export const BgAck = z.object({ type: z.literal('bg:ack') });
 
-export const ResponseMessage = z.discriminatedUnion('type', [BgVerdicts, BgTabFindings, BgAck]);
+export const FeedStatusSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  origin: z.enum(['policy', 'user']),
+  version: z.optional(z.number()),
+  issuedAt: z.optional(z.string()),
+  expiresAt: z.optional(z.string()),
+  indicatorCount: z.optional(z.number()),
+  outOfDate: z.optional(z.boolean()),
+  lastCheck: z.optional(z.string()),
+  lastSuccess: z.optional(z.string()),
+  lastError: z.optional(z.string()),
+  failures: z.number(),
+  nextCheckAt: z.optional(z.number()),
+});
+
+export const BgStatus = z.object({
+  type: z.literal('bg:status'),
+  feeds: z.array(FeedStatusSchema),
+  policyProblems: z.array(z.string()),
+  userFeedsAllowed: z.boolean(),
+  orgName: z.optional(z.string()),
+  defaultIndicatorCount: z.number(),
+  /** Why the last request was refused, if it was (e.g. a user feed with a duplicate id). */
+  problem: z.optional(z.string()),
+});
+export type BgStatus = z.infer<typeof BgStatus>;
+
+export const ResponseMessage = z.discriminatedUnion('type', [BgVerdicts, BgTabFindings, BgAck, BgStatus]);
 export type ResponseMessage = z.infer<typeof ResponseMessage>;
 
 /** Which sender may send which request: content scripts never ask for other tabs' data. */
@@ -86,4 +139,8 @@ export const ALLOWED_SENDERS: Record<RequestMessage['type'], SenderKind> = {
   'cs:page-start': 'content-script',
   'cs:judge': 'content-script',
   'ui:get-tab-findings': 'extension-page',
+  'ui:get-status': 'extension-page',
+  'ui:check-feeds': 'extension-page',
+  'ui:add-feed': 'extension-page',
+  'ui:remove-feed': 'extension-page',
 };

@@ -74,7 +74,11 @@ interface CoreSubtleCrypto {
     extractable: boolean,
     keyUsages: string[],
   ): Promise<CoreCryptoKeyPair>;
-  sign(algorithm: string | { name: string }, key: CoreCryptoKey, data: CoreBufferSource): Promise<ArrayBuffer>;
+  sign(
+    algorithm: string | { name: string },
+    key: CoreCryptoKey,
+    data: CoreBufferSource,
+  ): Promise<ArrayBuffer>;
   verify(
     algorithm: string | { name: string },
     key: CoreCryptoKey,

@@ -23,7 +23,8 @@ export function chromiumPath(): string {
 
 export interface ExtensionBrowser {
   context: BrowserContext;
-  worker: Worker;
+  /** The live service worker; after a restart this is the new one. */
+  worker(): Promise<Worker>;
   close(): Promise<void>;
 }
 
@@ -50,11 +51,10 @@ export async function launchWithExtension(options: { hostRules?: string[]; extra
       ...(options.extraArgs ?? []),
     ],
   });
-  const worker =
-    context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`)) ??
-    (await context.waitForEvent('serviceworker', {
-      predicate: (w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`),
-    }));
+  const ours = (w: Worker) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`);
+  const worker = async () =>
+    context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours }));
+  await worker();
   return {
     context,
     worker,
@@ -73,9 +73,9 @@ export async function serveHtml(context: BrowserContext, url: string, html: stri
 }
 
 /** The id Chrome gave the tab showing `page` (found by URL through the worker). */
-export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
+export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
   const url = page.url();
-  const id = await worker.evaluate(async (wanted) => {
+  const id = await (await browser.worker()).evaluate(async (wanted) => {
     const tabs = await chrome.tabs.query({});
     const exact = tabs.filter((t) => t.url === wanted || t.pendingUrl === wanted);
     if (exact.length === 1) return exact[0]!.id!;
@@ -86,16 +86,16 @@ export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
   return id;
 }
 
-export async function badgeText(worker: Worker, tabId: number): Promise<string> {
-  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+export async function badgeText(browser: ExtensionBrowser, tabId: number): Promise<string> {
+  return (await browser.worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
 /** The worker's record of a tab: which entities it judged and what it found. */
 export async function tabState(
-  worker: Worker,
+  browser: ExtensionBrowser,
   tabId: number,
 ): Promise<{ judged: string[]; findings: unknown[] }> {
-  return worker.evaluate(async (id) => {
+  return (await browser.worker()).evaluate(async (id) => {
     const { tabs } = await chrome.storage.session.get('tabs');
     return (
       (tabs as Record<string, { judged: string[]; findings: unknown[] }> | undefined)?.[id] ?? {
@@ -108,14 +108,14 @@ export async function tabState(
 
 /** Waits until the worker has judged `key` on the tab: a clean page is then known to be scanned. */
 export async function waitForJudged(
-  worker: Worker,
+  browser: ExtensionBrowser,
   tabId: number,
   key: string,
   timeoutMs = 10_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if ((await tabState(worker, tabId)).judged.includes(key)) return;
+    if ((await tabState(browser, tabId)).judged.includes(key)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`the worker never judged ${key}`);

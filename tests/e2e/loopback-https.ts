@@ -14,10 +14,13 @@ export function testCertSpkiHash(): string {
   return createHash('sha256').update(spki).digest('base64');
 }
 
-export type Handler = (
-  path: string,
-  host: string,
-) => { status: number; type: string; body: string | Uint8Array };
+export interface Answer {
+  status: number;
+  type: string;
+  body: string | Uint8Array;
+  headers?: Record<string, string>;
+}
+export type Handler = (path: string, host: string) => Answer;
 
 /** A real HTTPS server on 127.0.0.1 with the test certificate; Chromium reaches it under mapped names. */
 export async function startLoopbackHttps(
@@ -25,7 +28,7 @@ export async function startLoopbackHttps(
 ): Promise<{ port: number; server: Server; close(): Promise<void> }> {
   const server = createServer({ cert, key }, (req, res) => {
     const answer = handler(req.url ?? '/', req.headers.host ?? '');
-    res.writeHead(answer.status, { 'content-type': answer.type });
+    res.writeHead(answer.status, { 'content-type': answer.type, ...answer.headers });
     res.end(answer.body);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

@@ -77,8 +77,8 @@ describe('messages the worker must ignore', () => {
     await serveHtml(browser.context, url, cleanJobPage('4102000001').replace('</body>', `${forgery}</body>`));
     const page = await browser.context.newPage();
     await page.goto(url);
-    const tabId = await tabIdOf(browser.worker, page);
-    await waitForJudged(browser.worker, tabId, 'linkedin-job:4102000001');
+    const tabId = await tabIdOf(browser, page);
+    await waitForJudged(browser, tabId, 'linkedin-job:4102000001');
     // Forge again after the content script is running.
     await page.evaluate((forged) => {
       window.postMessage(forged, '*');
@@ -86,8 +86,8 @@ describe('messages the worker must ignore', () => {
     }, FORGED_VERDICT);
     await page.waitForTimeout(500);
     expect(await page.locator('[data-lureguard-warning]').count()).toBe(0);
-    expect(await badgeText(browser.worker, tabId)).toBe('');
-    expect((await tabState(browser.worker, tabId)).findings).toEqual([]);
+    expect(await badgeText(browser, tabId)).toBe('');
+    expect((await tabState(browser, tabId)).findings).toEqual([]);
     await page.close();
   });
 
@@ -96,8 +96,8 @@ describe('messages the worker must ignore', () => {
     await serveHtml(browser.context, url, cleanJobPage('4102000002'));
     const page = await browser.context.newPage();
     await page.goto(url);
-    const tabId = await tabIdOf(browser.worker, page);
-    await waitForJudged(browser.worker, tabId, 'linkedin-job:4102000002');
+    const tabId = await tabIdOf(browser, page);
+    await waitForJudged(browser, tabId, 'linkedin-job:4102000002');
 
     const malformed = [
       'null',

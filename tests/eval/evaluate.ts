@@ -38,7 +38,18 @@ export function officialHosts(brands: readonly Brand[]): string[] {
   for (const brand of brands) {
     for (const domain of brand.domains) {
       hosts.add(domain);
-      for (const sub of ['www', 'careers', 'jobs', 'api', 'support', 'help', 'status', 'blog', 'login', 'app']) {
+      for (const sub of [
+        'www',
+        'careers',
+        'jobs',
+        'api',
+        'support',
+        'help',
+        'status',
+        'blog',
+        'login',
+        'app',
+      ]) {
         if (!domain.startsWith(`${sub}.`)) hosts.add(`${sub}.${domain.replace(/^www\./, '')}`);
       }
     }

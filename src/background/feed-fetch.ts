@@ -1,0 +1,75 @@
+/**
+ * One conditional GET of a feed: 30 s timeout, a byte cap enforced while streaming, no
+ * cookies, and no redirect to another origin. Expected failures come back as a problem
+ * string for the feed status; nothing here throws.
+ */
+
+export const FEED_FETCH_DEFAULTS = { timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024 };
+
+export type FeedFetchResult =
+  | { ok: true; notModified: true }
+  | { ok: true; notModified: false; bytes: Uint8Array; etag: string | null }
+  | { ok: false; problem: string };
+
+const ACCEPTED_TYPES = /^(application\/([a-z.+-]*\+)?json|application\/octet-stream|text\/plain)\b/i;
+
+export async function fetchFeed(
+  url: string,
+  etag: string | undefined,
+  options: Partial<typeof FEED_FETCH_DEFAULTS> = {},
+): Promise<FeedFetchResult> {
+  const { timeoutMs, maxBytes } = { ...FEED_FETCH_DEFAULTS, ...options };
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetch(url, {
+      headers: etag ? { 'If-None-Match': etag } : {},
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'follow',
+      signal: controller.signal,
+    });
+    if (new URL(response.url).origin !== new URL(url).origin)
+      return { ok: false, problem: 'redirected to another host' };
+    if (response.status === 304) return { ok: true, notModified: true };
+    if (!response.ok) return { ok: false, problem: `http ${response.status}` };
+    const type = response.headers.get('content-type') ?? '';
+    if (type && !ACCEPTED_TYPES.test(type))
+      return { ok: false, problem: `content-type ${type.split(';')[0]}` };
+    const declared = Number(response.headers.get('content-length') ?? 0);
+    if (declared > maxBytes) return { ok: false, problem: 'oversized' };
+    const bytes = await readCapped(response, maxBytes);
+    if (!bytes) return { ok: false, problem: 'oversized' };
+    return { ok: true, notModified: false, bytes, etag: response.headers.get('etag') };
+  } catch (error) {
+    if (controller.signal.aborted) return { ok: false, problem: 'timeout' };
+    return { ok: false, problem: `network: ${(error as Error).message.slice(0, 200)}` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads the body, giving up (null) as soon as it passes `maxBytes`. */
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
+  if (!response.body) return new Uint8Array();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}

@@ -1,0 +1,149 @@
+import { registrableDomain } from '../domain/registrable-domain.ts';
+import type { Reason } from '../types.ts';
+import { isDocumentName, realExtension } from './file-name.ts';
+
+/**
+ * Where anyone can upload anything: a "job description" hosted here says nothing about who
+ * made it. Keyed by registrable domain (private PSL sections on, so app hosts are covered
+ * by their suffix below).
+ */
+const SHARING_DOMAINS: Record<string, string> = {
+  'drive.google.com': 'Google Drive',
+  'docs.google.com': 'Google Docs',
+  'dropbox.com': 'Dropbox',
+  'dropboxusercontent.com': 'Dropbox',
+  'mega.nz': 'MEGA',
+  'mega.io': 'MEGA',
+  'wetransfer.com': 'WeTransfer',
+  'we.tl': 'WeTransfer',
+  '1drv.ms': 'OneDrive',
+  'onedrive.live.com': 'OneDrive',
+  'notion.site': 'Notion',
+  'npoint.io': 'npoint.io',
+  'pastebin.com': 'Pastebin',
+  'paste.ee': 'paste.ee',
+  'hastebin.com': 'Hastebin',
+  'mediafire.com': 'MediaFire',
+  'sendspace.com': 'SendSpace',
+  'file.io': 'file.io',
+  'gofile.io': 'Gofile',
+  'transfer.sh': 'transfer.sh',
+  'anonfiles.com': 'AnonFiles',
+  'box.com': 'Box',
+  'jumpshare.com': 'Jumpshare',
+  'gitbook.io': 'GitBook',
+};
+/** App-hosting suffixes where every customer gets its own registrable domain. */
+const APP_HOST_SUFFIXES: Record<string, string> = {
+  'vercel.app': 'Vercel',
+  'netlify.app': 'Netlify',
+  'pages.dev': 'Cloudflare Pages',
+  'workers.dev': 'Cloudflare Workers',
+  'glitch.me': 'Glitch',
+  'github.io': 'GitHub Pages',
+  'gitlab.io': 'GitLab Pages',
+  'web.app': 'Firebase Hosting',
+  'firebaseapp.com': 'Firebase Hosting',
+  'herokuapp.com': 'Heroku',
+  'onrender.com': 'Render',
+  'replit.app': 'Replit',
+  'repl.co': 'Replit',
+  'surge.sh': 'Surge',
+  'azurewebsites.net': 'Azure App Service',
+  'blob.core.windows.net': 'Azure Blob Storage',
+  's3.amazonaws.com': 'Amazon S3',
+};
+
+function sharingService(host: string): string | undefined {
+  const h = host.toLowerCase();
+  if (SHARING_DOMAINS[h]) return SHARING_DOMAINS[h];
+  const domain = registrableDomain(h);
+  if (SHARING_DOMAINS[domain]) return SHARING_DOMAINS[domain];
+  for (const [suffix, name] of Object.entries(APP_HOST_SUFFIXES)) if (h.endsWith(`.${suffix}`)) return name;
+  return undefined;
+}
+
+/** Is this link a document (by file name, by URL path, or by Google Docs/Drive's document paths)? */
+function looksLikeDocument(url: URL, fileName?: string): boolean {
+  if (fileName !== undefined && isDocumentName(fileName)) return true;
+  const path = url.pathname.toLowerCase();
+  if (isDocumentName(path)) return true;
+  return (
+    /^\/(file\/d|document\/d|presentation\/d|spreadsheets\/d)\//.test(path) ||
+    url.hostname === 'docs.google.com'
+  );
+}
+
+export function documentHostReasons(url: URL, fileName?: string): Reason[] {
+  const service = sharingService(url.hostname);
+  if (!service || !looksLikeDocument(url, fileName)) return [];
+  const what = fileName ? `“${fileName.slice(0, 120)}”` : 'This document';
+  return [
+    {
+      id: 'file-on-sharing-host',
+      level: 'suspicious',
+      escalatesWithJobContext: true,
+      host: url.hostname,
+      message: `${what} is hosted on ${service} (${url.hostname}), where anyone can upload files; real employers share job descriptions on their own careers site.`,
+    },
+  ];
+}
+
+/** Video-call and "fix your camera" names, and the hosts their real vendors ship from. */
+const VIDEO_APPS: Array<{ pattern: RegExp; name: string; vendors: string[] }> = [
+  { pattern: /zoom/i, name: 'Zoom', vendors: ['zoom.us', 'zoom.com'] },
+  {
+    pattern: /teams|msteams/i,
+    name: 'Microsoft Teams',
+    vendors: ['microsoft.com', 'live.com', 'office.com', 'office.net'],
+  },
+  { pattern: /google.?meet|\bmeet\b/i, name: 'Google Meet', vendors: ['google.com', 'gstatic.com'] },
+  { pattern: /skype/i, name: 'Skype', vendors: ['skype.com', 'microsoft.com'] },
+  { pattern: /webex/i, name: 'Webex', vendors: ['webex.com', 'cisco.com'] },
+  { pattern: /mirotalk/i, name: 'MiroTalk', vendors: ['mirotalk.com'] },
+  { pattern: /fcc.?call/i, name: 'FCCCall', vendors: [] },
+  { pattern: /gather/i, name: 'Gather', vendors: ['gather.town'] },
+  {
+    pattern:
+      /camera.?(driver|fix|update)|(audio|video|webcam|mic(rophone)?).?(driver|fix)|driver.?(update|fix)/i,
+    name: 'a camera or audio "driver fix"',
+    vendors: [],
+  },
+];
+const INSTALLER_EXTENSIONS = new Set([
+  'exe',
+  'msi',
+  'msix',
+  'pkg',
+  'dmg',
+  'app',
+  'zip',
+  'sh',
+  'command',
+  'bat',
+  'cmd',
+  'ps1',
+  'deb',
+  'rpm',
+  'appimage',
+  'scr',
+  'lnk',
+]);
+
+export function videoCallInstallerReasons(url: URL | undefined, fileName: string): Reason[] {
+  if (typeof fileName !== 'string' || !INSTALLER_EXTENSIONS.has(realExtension(fileName))) return [];
+  const app = VIDEO_APPS.find((a) => a.pattern.test(fileName));
+  if (!app) return [];
+  const domain = url ? registrableDomain(url.hostname) : undefined;
+  if (domain && app.vendors.includes(domain)) return [];
+  const from = url ? ` from ${url.hostname}` : '';
+  return [
+    {
+      id: 'file-fake-video-call-installer',
+      level: 'dangerous',
+      file: fileName,
+      ...(url ? { host: url.hostname } : {}),
+      message: `“${fileName.slice(0, 120)}”${from} claims to be ${app.name}${app.vendors.length ? `, which is only distributed from ${app.vendors[0]}` : ''}; fake recruiters use such installers to plant malware.`,
+    },
+  ];
+}

@@ -1,0 +1,20 @@
+/** Caps work on hostile input: heuristics read at most this much text. */
+export const MAX_TEXT_CHARS = 20_000;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/** NFKC, lower case, no invisible characters, single spaces: what the patterns match against. */
+export function normalizeText(text: string): string {
+  if (typeof text !== 'string') return '';
+  return (
+    text
+      .slice(0, MAX_TEXT_CHARS)
+      // Lone surrogate halves would make normalize() and later slicing unreliable.
+      .replace(LONE_SURROGATE, '')
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(INVISIBLE, '')
+      .replace(/\s+/g, ' ')
+  );
+}

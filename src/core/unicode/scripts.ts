@@ -1,0 +1,40 @@
+import { SCRIPT_NAMES, SCRIPT_RANGES } from '../generated/unicode-tables.ts';
+
+/** The Unicode Script property of a code point ("Latin", "Cyrillic", "Common"...). */
+export function scriptOf(codePoint: number): string {
+  let lo = 0;
+  let hi = SCRIPT_RANGES.length / 3 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = SCRIPT_RANGES[mid * 3]!;
+    const end = SCRIPT_RANGES[mid * 3 + 1]!;
+    if (codePoint < start) hi = mid - 1;
+    else if (codePoint > end) lo = mid + 1;
+    else return SCRIPT_NAMES[SCRIPT_RANGES[mid * 3 + 2]!]!;
+  }
+  return 'Unknown';
+}
+
+/** Scripts a Japanese or Korean name legitimately mixes with Latin (UTS #39 "highly restrictive"). */
+const ALLOWED_MIXES = [
+  new Set(['Latin', 'Han', 'Hiragana', 'Katakana']),
+  new Set(['Latin', 'Han', 'Bopomofo']),
+  new Set(['Latin', 'Han', 'Hangul']),
+];
+
+/** The scripts of the letters in a label, Common and Inherited (digits, hyphen, marks) left out. */
+export function scriptsIn(label: string): Set<string> {
+  const scripts = new Set<string>();
+  for (const ch of label) {
+    const script = scriptOf(ch.codePointAt(0)!);
+    if (script !== 'Common' && script !== 'Inherited') scripts.add(script);
+  }
+  return scripts;
+}
+
+/** More than one script, and not one of the allowed CJK mixes: e.g. Latin with Cyrillic. */
+export function isMixedScript(label: string): boolean {
+  const scripts = scriptsIn(label);
+  if (scripts.size <= 1) return false;
+  return !ALLOWED_MIXES.some((allowed) => [...scripts].every((s) => allowed.has(s)));
+}

@@ -1,0 +1,108 @@
+import type { Reason } from '../types.ts';
+
+export type UnwrapResult =
+  | { ok: true; url: URL; chain: string[]; hiddenBy?: string }
+  | { ok: false; problem: string };
+
+const MAX_HOPS = 3;
+const MAX_HREF_CHARS = 4_096;
+
+/**
+ * Redirectors whose target sits in a query parameter, trusted only on their real host and
+ * path: a `?url=` on any other host is a destination, not a wrapper.
+ */
+const REDIRECTORS: Array<{ host: RegExp; path: RegExp; params: string[] }> = [
+  { host: /^(www\.)?linkedin\.com$/, path: /^\/(safety\/go\/?|redir\/redirect\/?)$/, params: ['url'] },
+  { host: /^(www\.)?google\.[a-z.]{2,6}$/, path: /^\/url$/, params: ['q', 'url'] },
+  { host: /^(l|lm|www|m)\.facebook\.com$/, path: /^\/l\.php$/, params: ['u'] },
+  { host: /^out\.reddit\.com$/, path: /^\/[^/]*$/, params: ['url'] },
+  { host: /^[a-z0-9]+\.safelinks\.protection\.outlook\.com$/, path: /^\/?$/, params: ['url'] },
+  { host: /^slack-redir\.net$/, path: /^\/link$/, params: ['url'] },
+];
+
+/** Shorteners whose destination cannot be known offline. */
+const SHORTENERS = new Set([
+  'lnkd.in',
+  't.co',
+  'bit.ly',
+  'bitly.com',
+  'tinyurl.com',
+  'goo.gl',
+  'ow.ly',
+  'buff.ly',
+  'rebrand.ly',
+  'cutt.ly',
+  'is.gd',
+  't.ly',
+  'shorturl.at',
+  'rb.gy',
+  'tiny.cc',
+  'bl.ink',
+  'short.io',
+  's.id',
+  'v.gd',
+  'shorturl.me',
+  'linktr.ee',
+  'trib.al',
+  'dlvr.it',
+  'qrco.de',
+  'surl.li',
+  'u.to',
+  'clck.ru',
+  'x.gd',
+]);
+
+function parseHttp(href: string, base?: string): URL | null {
+  if (href.length > MAX_HREF_CHARS) return null;
+  try {
+    const url = new URL(href, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+function redirectTarget(url: URL): string | null {
+  const host = url.hostname.toLowerCase();
+  for (const redirector of REDIRECTORS) {
+    if (!redirector.host.test(host) || !redirector.path.test(url.pathname)) continue;
+    for (const param of redirector.params) {
+      const target = url.searchParams.get(param);
+      if (target) return target;
+    }
+  }
+  return null;
+}
+
+/**
+ * Follows known redirect wrappers (at most three hops) to the real destination, keeping every
+ * hop for the explanation. Shortened links are marked: their destination is hidden.
+ */
+export function unwrapUrl(href: string, base?: string): UnwrapResult {
+  if (typeof href !== 'string') return { ok: false, problem: 'not a string' };
+  let url = parseHttp(href.trim(), base);
+  if (!url) {
+    return { ok: false, problem: /^\s*mailto:/i.test(href) ? 'not-web' : 'not an http(s) URL' };
+  }
+  const chain = [url.href];
+  for (let hop = 0; hop < MAX_HOPS; hop++) {
+    const target = redirectTarget(url);
+    if (target === null) break;
+    const next = parseHttp(target);
+    if (!next) break;
+    url = next;
+    chain.push(url.href);
+  }
+  const host = url.hostname.toLowerCase().replace(/^www\./, '');
+  return SHORTENERS.has(host) ? { ok: true, url, chain, hiddenBy: host } : { ok: true, url, chain };
+}
+
+export function destinationHiddenReason(result: UnwrapResult): Reason | undefined {
+  if (!result.ok || !result.hiddenBy) return undefined;
+  return {
+    id: 'link-destination-hidden',
+    level: 'suspicious',
+    host: result.hiddenBy,
+    message: `The link is shortened with ${result.hiddenBy}, so where it really goes is hidden; open it only if you trust the sender.`,
+  };
+}
