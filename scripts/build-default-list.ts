@@ -36,7 +36,7 @@ export function buildDefaultList(): { payload: IndicatorPayload; skipped: Record
     skipped[why] = (skipped[why] ?? 0) + 1;
   };
   const seen = new Set<string>();
-  raw.forEach((item, i) => {
+  for (const [i, item] of raw.entries()) {
     const common = {
       id: `lg-default-${String(i + 1).padStart(4, '0')}`,
       severity: severityOf(item),
@@ -45,14 +45,20 @@ export function buildDefaultList(): { payload: IndicatorPayload; skipped: Record
     };
     const value = item.value.trim();
     const key = `${item.kind}:${value.toLowerCase()}`;
-    if (seen.has(key)) return skip('duplicate');
+    if (seen.has(key)) {
+      skip('duplicate');
+      continue;
+    }
     seen.add(key);
     switch (item.kind) {
       case 'domain': {
         const host = value.toLowerCase();
-        if (isSharedHost(host)) return skip('shared host as a whole domain');
+        if (isSharedHost(host)) {
+          skip('shared host as a whole domain');
+          continue;
+        }
         indicators.push({ ...common, kind: 'domain', value: host, includeSubdomains: true });
-        return;
+        continue;
       }
       case 'url':
         // Some sources write URLs without a scheme ("host/path.asp").
@@ -62,30 +68,31 @@ export function buildDefaultList(): { payload: IndicatorPayload; skipped: Record
           value: /^https?:\/\//i.test(value) ? value : `https://${value}`,
           match: 'prefix',
         });
-        return;
+        continue;
       case 'handle': {
         if (/linkedin\.com\/in\//i.test(value)) {
           indicators.push({ ...common, kind: 'handle', platform: 'linkedin', value });
-          return;
+          continue;
         }
-        return skip('persona name, not a handle');
+        skip('persona name, not a handle');
+        continue;
       }
       case 'sha256':
         indicators.push({ ...common, kind: 'sha256', value: value.toLowerCase() });
-        return;
+        continue;
       case 'filename':
         indicators.push({ ...common, kind: 'filename', value });
-        return;
+        continue;
       case 'email':
         indicators.push({ ...common, kind: 'email', value: value.toLowerCase() });
-        return;
+        continue;
       case 'npm-package':
         indicators.push({ ...common, kind: 'npm-package', value: value.toLowerCase() });
-        return;
+        continue;
       default:
         skip(`unknown kind ${item.kind}`);
     }
-  });
+  }
   const payload = IndicatorPayload.parse({
     schema: 1,
     feedId: 'lureguard-default',

@@ -20,18 +20,23 @@ export class IndicatorBuilder {
 
   private add(candidate: Record<string, unknown>): void {
     const key = `${candidate.kind}:${String(candidate.value).toLowerCase()}`;
-    if (this.seen.has(key)) return this.skip('duplicate');
+    if (this.seen.has(key)) {
+      this.skip('duplicate');
+      return;
+    }
     const parsed = Indicator.safeParse({ id: `${this.prefix}-${this.indicators.length + 1}`, ...candidate });
-    if (!parsed.success)
-      return this.skip(`invalid ${String(candidate.kind)}: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success) {
+      this.skip(`invalid ${String(candidate.kind)}: ${parsed.error.issues[0]?.message}`);
+      return;
+    }
     this.seen.add(key);
     this.indicators.push(parsed.data);
   }
 
   domain(host: string, meta: Meta): void {
     const value = host.trim().toLowerCase().replace(/\.$/, '');
-    if (isSharedHost(value)) return this.skip(`shared host ${value} cannot be a whole-domain indicator`);
-    this.add({ ...meta, kind: 'domain', value, includeSubdomains: true });
+    if (isSharedHost(value)) this.skip(`shared host ${value} cannot be a whole-domain indicator`);
+    else this.add({ ...meta, kind: 'domain', value, includeSubdomains: true });
   }
 
   url(href: string, meta: Meta): void {
@@ -39,16 +44,18 @@ export class IndicatorBuilder {
     try {
       url = new URL(href.trim());
     } catch {
-      return this.skip('not a URL');
+      this.skip('not a URL');
+      return;
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-      return this.skip(`unsupported URL scheme ${url.protocol}`);
-    // On shared hosts the path is the indicator; elsewhere too, a path prefix keeps it precise.
-    if (url.pathname === '/' && !url.search && !isSharedHost(url.hostname))
-      return this.domain(url.hostname, meta);
-    if (url.pathname === '/' && isSharedHost(url.hostname))
-      return this.skip(`shared host ${url.hostname} without a path`);
-    this.add({ ...meta, kind: 'url', value: url.href, match: 'prefix' });
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      this.skip(`unsupported URL scheme ${url.protocol}`);
+    } else if (url.pathname === '/' && !url.search) {
+      // A bare host is a domain indicator, except on shared hosts, where only a path may be listed.
+      if (isSharedHost(url.hostname)) this.skip(`shared host ${url.hostname} without a path`);
+      else this.domain(url.hostname, meta);
+    } else {
+      this.add({ ...meta, kind: 'url', value: url.href, match: 'prefix' });
+    }
   }
 
   other(kind: 'sha256' | 'filename' | 'email' | 'npm-package', value: string, meta: Meta): void {

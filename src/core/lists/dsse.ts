@@ -36,7 +36,7 @@ export interface PublicKey {
 export async function parsePublicKeyLine(line: string): Promise<PublicKey | null> {
   const match = /^ed25519:([A-Za-z0-9+/]{43}=)$/.exec(line.trim());
   const raw = match ? fromBase64(match[1]!) : null;
-  if (!raw || raw.length !== 32) return null;
+  if (raw?.length !== 32) return null;
   return { line: line.trim(), raw, keyid: await sha256Hex(raw) };
 }
 

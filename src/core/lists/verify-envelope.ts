@@ -86,7 +86,7 @@ export async function verifyEnvelope(
     const raw = trusted.get(keyid);
     if (!raw || validSigners.has(keyid)) continue;
     const signature = fromBase64(sig);
-    if (!signature || signature.length !== 64) {
+    if (signature?.length !== 64) {
       badSignature = true;
       continue;
     }
