@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { loadBundledCatalog } from '../../../src/core/brands/catalog.ts';
+import { createBrandIndex } from '../../../src/core/lookalike/brand-index.ts';
+
+const catalog = loadBundledCatalog();
+const index = createBrandIndex(catalog);
+const ids = (host: string, mentioned: string[] = []) =>
+  index.lookalikesOf(host, { mentionedBrandIds: new Set(mentioned) }).map((r) => r.id);
+
+describe('lookalike kinds', () => {
+  it.each([
+    [
+      'lookalike-typo',
+      ['coinbsae.com', 'binnance.com', 'krakem-jobs.com', 'chainalysys.com', 'fireblock.io', 'uniswqp.org'],
+    ],
+    ['lookalike-homoglyph', ['xn--cinbase-9ig.com', 'xn--binnce-5nf.com', 'c0inbase.com', 'bitf1yer.com']],
+    [
+      'lookalike-combosquat',
+      [
+        'careers-coinbase.net',
+        'coinbase-careers.com',
+        'cryptocom-hr.io',
+        'binancejobs.com',
+        'krakenhire.com',
+        'support-ledger.net',
+        'metamask-horse-z3lk.vercel.app',
+      ],
+    ],
+    [
+      'lookalike-brand-subdomain',
+      [
+        'coinbase.com.careers-portal.xyz',
+        'kraken.livehiringpro.com',
+        'gemini.willoassess.com',
+        'bitflyer.jp.login.example.xyz',
+      ],
+    ],
+    ['lookalike-tld-swap', ['coinbase.careers', 'crypto-com.jobs', 'binance.jobs', 'okx.careers']],
+    ['lookalike-hyphenation', ['coin-base.com', 'bit-stamp.net']],
+  ])('%s', (kind, hosts) => {
+    for (const host of hosts) expect(ids(host), host).toContain(kind);
+  });
+
+  it('names the brand, the host and the odd character for homoglyphs', () => {
+    // "cоinbase" with a Cyrillic о.
+    const [reason] = index.lookalikesOf('xn--cinbase-9ig.com');
+    expect(reason!.brand).toBe('Coinbase');
+    expect(reason!.message).toMatch(/Cyrillic 'о' \(U\+043E\) at position 2/);
+    expect(reason!.message).toContain('www.coinbase.com/careers');
+  });
+
+  it('flags mixed Latin and Cyrillic on its own', () => {
+    expect(ids('xn--pple-43d.com')).toContain('lookalike-mixed-script');
+    expect(ids('xn--d1acpjx3f.com')).not.toContain('lookalike-mixed-script');
+  });
+});
+
+describe('what must stay clean', () => {
+  it('never flags an official domain or any subdomain of one', () => {
+    for (const brand of catalog) {
+      for (const domain of brand.domains) {
+        for (const host of [domain, `careers.${domain}`, `a.b.${domain}`])
+          expect(index.lookalikesOf(host), host).toEqual([]);
+      }
+    }
+  });
+
+  it.each([
+    'cryptocompare.com',
+    'kraken.io',
+    'gemini.google.com',
+    'circle.so',
+    'robinhood.org',
+    'circleci.com',
+    'ripplematch.com',
+    'krakenjs.com',
+    'ledgerinsights.com',
+    'jobs.lever.co',
+    'boards.greenhouse.io',
+    'github.com',
+    'google.com',
+    'okta.com',
+    'bitcoin.org',
+    'ethereum.org',
+    'tipple.com',
+    'coin.dance',
+    'coingecko.com',
+    'base.org',
+    '127.0.0.1',
+    'localhost',
+  ])('%s is not a lookalike', (host) => {
+    expect(ids(host)).toEqual([]);
+  });
+
+  it('a common-word brand counts once the post names it', () => {
+    expect(ids('kraken.io')).toEqual([]);
+    expect(ids('kraken.io', ['kraken'])).toContain('lookalike-tld-swap');
+    expect(ids('circle-careers.net')).toContain('lookalike-combosquat');
+  });
+});
+
+describe('brand mentions and official pages', () => {
+  it('finds aliases in order, in English and Japanese, with word boundaries', () => {
+    const names = index
+      .brandsMentioned('Join コインベース or Crypto.com; we also love CDC and Kraken')
+      .map((b) => b.name);
+    expect(names).toEqual(['Coinbase', 'Crypto.com', 'Kraken']);
+    expect(index.brandsMentioned('coinbasement binancers').map((b) => b.name)).toEqual([]);
+    expect(index.brandsMentioned('let us circle back on the kraken of tasks')).toEqual([]);
+  });
+
+  it('knows careers pages and ATS boards by path', () => {
+    expect(index.officialJobBrandOf(new URL('https://jobs.lever.co/crypto/123'))?.name).toBe('Crypto.com');
+    expect(index.officialJobBrandOf(new URL('https://jobs.lever.co/cryptoscam/123'))).toBeUndefined();
+    expect(index.officialBrandOf('www.coinbase.com')?.name).toBe('Coinbase');
+    expect(index.officialBrandOf('coinbase.com.evil.xyz')).toBeUndefined();
+  });
+});
