@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
-export const DIST = resolve(import.meta.dirname, '../../dist');
+/** The built extension; `LUREGUARD_DIST` lets parallel builds (`vite build --outDir …`) test side by side. */
+export const DIST = resolve(process.env.LUREGUARD_DIST ?? resolve(import.meta.dirname, '../../dist'));
 export const EXTENSION_ID = 'hllcajbgabfpacbllhecnhogegjidgbh';
 
 export function chromiumPath(): string {
