@@ -18,6 +18,14 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome137',
     sourcemap: false,
+    rollupOptions: {
+      // Extension pages the manifest does not name (opened by the worker).
+      input: {
+        interstitial: 'src/ui/interstitial/interstitial.html',
+        report: 'src/ui/report/report.html',
+        history: 'src/ui/history/history.html',
+      },
+    },
   },
   server: { cors: { origin: [/chrome-extension:\/\//] } },
 });

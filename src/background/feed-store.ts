@@ -1,8 +1,9 @@
 import browser from 'webextension-polyfill';
+import * as z from 'zod/mini';
 import { loadDefaultList } from '../core/lists/default-list.ts';
 import type { IndicatorPayload } from '../core/lists/indicator-payload.ts';
 import { verifyEnvelope } from '../core/lists/verify-envelope.ts';
-import { fetchFeed } from './feed-fetch.ts';
+import { FEED_FETCH_DEFAULTS, fetchFeed } from './feed-fetch.ts';
 import type { FeedConfig } from './policy.ts';
 
 /**
@@ -13,6 +14,32 @@ import type { FeedConfig } from './policy.ts';
 
 const STORAGE_KEY = 'feeds';
 const MAX_BACKOFF_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Tighter fetch limits for the end-to-end tests (a 30 s timeout and a 20 MB body do not fit in a
+ * test run). They live in chrome.storage.session, which only extension pages and the worker can
+ * reach (never pages or content scripts), and they can only lower the defaults, never raise them.
+ */
+export const TEST_FETCH_LIMITS_KEY = 'feedFetchLimitsForTests';
+const TestFetchLimits = z.object({
+  timeoutMs: z.optional(z.number().check(z.int(), z.minimum(100))),
+  maxBytes: z.optional(z.number().check(z.int(), z.minimum(1_024))),
+});
+
+async function fetchLimits(): Promise<typeof FEED_FETCH_DEFAULTS> {
+  let raw: unknown;
+  try {
+    raw = (await browser.storage.session.get(TEST_FETCH_LIMITS_KEY))[TEST_FETCH_LIMITS_KEY];
+  } catch {
+    raw = undefined;
+  }
+  const parsed = TestFetchLimits.safeParse(raw);
+  const limits = parsed.success ? parsed.data : {};
+  return {
+    timeoutMs: Math.min(FEED_FETCH_DEFAULTS.timeoutMs, limits.timeoutMs ?? Number.POSITIVE_INFINITY),
+    maxBytes: Math.min(FEED_FETCH_DEFAULTS.maxBytes, limits.maxBytes ?? Number.POSITIVE_INFINITY),
+  };
+}
 
 export interface FeedStatus {
   id: string;
@@ -100,8 +127,13 @@ export class FeedStore {
     return [this.defaultList, ...[...this.verified].map(([feedId, payload]) => ({ feedId, payload }))];
   }
 
-  statuses(): FeedStatus[] {
-    return [...this.feeds.values()].map(({ envelope: _e, payloadSha256: _p, etag: _t, ...status }) => status);
+  statuses(now = Date.now()): FeedStatus[] {
+    return [...this.feeds.values()].map(({ envelope, payloadSha256: _p, etag: _t, ...status }) => ({
+      ...status,
+      // A list can expire while the worker runs: the flag follows the clock, not the last start.
+      outOfDate:
+        envelope !== undefined && status.expiresAt !== undefined && Date.parse(status.expiresAt) <= now,
+    }));
   }
 
   /** Checks every due feed (or all, when `force`). Returns true when any list changed. */
@@ -123,7 +155,7 @@ export class FeedStore {
     now: number,
   ): Promise<boolean> {
     feed.lastCheck = new Date(now).toISOString();
-    const fetched = await fetchFeed(config.url, feed.etag);
+    const fetched = await fetchFeed(config.url, feed.etag, await fetchLimits());
     if (!fetched.ok) return this.fail(feed, fetched.problem, pollMinutes, now);
     if (fetched.notModified) return this.succeed(feed, pollMinutes, now, false);
     // The same envelope served again (a server without ETags) is not a new version.
@@ -138,6 +170,8 @@ export class FeedStore {
       storedPayloadSha256: feed.payloadSha256,
       now: new Date(now),
     });
+    // Re-signed (say, a second signer added) but the same bytes: not an error, and nothing new.
+    if (!result.ok && result.problem === 'unchanged') return this.succeed(feed, pollMinutes, now, false);
     if (!result.ok) {
       return this.fail(
         feed,

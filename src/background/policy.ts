@@ -28,6 +28,10 @@ const POLICY_FIELDS = {
     .check(z.maxLength(10_000)),
   orgName: z.string().check(z.maxLength(200)),
   supportContact: z.string().check(z.maxLength(500)),
+  // Download guard and reports (REPORTS, issue 6).
+  downloadAction: z.enum(['cancel', 'pause']),
+  autoReport: z.boolean(),
+  autoCheckDocuments: z.boolean(),
 };
 
 export interface Policy {
@@ -39,6 +43,12 @@ export interface Policy {
   allowlist?: string[];
   orgName?: string;
   supportContact?: string;
+  /** What the download guard does to a dangerous download (default cancel). */
+  downloadAction?: 'cancel' | 'pause';
+  /** Send dangerous findings to `reportEndpoint` without a click. */
+  autoReport?: boolean;
+  /** Fetch and sniff document downloads from unknown hosts without a click. */
+  autoCheckDocuments?: boolean;
   /** Fields that were present but invalid, with why; shown on the options page. */
   problems: string[];
 }

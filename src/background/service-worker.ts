@@ -2,11 +2,24 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { createEngine, type Engine } from '../core/engine.ts';
 import { buildIndicatorIndex } from '../core/lists/indicator-index.ts';
 import { ALLOWED_SENDERS, type BgStatus, RequestMessage, type ResponseMessage } from '../core/messages.ts';
+import { installDownloadGuard } from './downloads/download-guard.ts';
 import { FeedStore } from './feed-store.ts';
 import { type Policy, readPolicy } from './policy.ts';
+import { installReportDelivery, onJudged, reportHandlers } from './reports/report-features.ts';
+import type { WorkerContext } from './reports/worker-context.ts';
 import { senderKind } from './sender-check.ts';
 import { recordFindings, resetTab, tabState } from './tab-findings.ts';
+import { isItemAllowed, readUserAllowlist, userAllowHosts } from './user-allowlist.ts';
 import { readUserFeeds, writeUserFeeds } from './user-feeds.ts';
+import {
+  allowItem,
+  continueFromInterstitial,
+  getAllowlist,
+  interstitialFor,
+  openLinkInterstitial,
+  openReport,
+  removeAllow,
+} from './warning-actions.ts';
 
 const FEED_ALARM = 'lureguard-feeds';
 const DEFAULT_POLL_MINUTES = 60;
@@ -26,12 +39,13 @@ function userFeedsAllowed(policy: Policy): boolean {
 function buildEngine(policy: Policy): Engine {
   return createEngine({
     indicators: buildIndicatorIndex(feeds.activeLists()),
-    allowHosts: policy.allowlist ?? [],
+    allowHosts: [...(policy.allowlist ?? []), ...userAllowHosts()],
   });
 }
 
 async function boot(): Promise<WorkerState> {
   const policy = await readPolicy();
+  await readUserAllowlist();
   const userFeeds = userFeedsAllowed(policy) ? await readUserFeeds() : [];
   const policyIds = new Set((policy.feeds ?? []).map((f) => f.id));
   await feeds.start([
@@ -59,6 +73,21 @@ function safeBoot(): Promise<WorkerState> {
 }
 
 let state: Promise<WorkerState> = safeBoot();
+
+/** The live engine, policy and lists, for the download guard and reports (read at each use). */
+const reportContext: WorkerContext = {
+  engine: async () => (await state).engine,
+  policy: async () => (await state).policy,
+  lists: () =>
+    feeds
+      .activeLists()
+      .map((l) => ({ feedId: l.feedId, version: l.payload.version, issuedAt: l.payload.issuedAt })),
+};
+
+/** The user allowlist changed: same policy and lists, new engine. */
+function rebuildEngine(): void {
+  state = state.then((current) => ({ ...current, engine: buildEngine(current.policy) }));
+}
 
 async function pollFeeds(force: boolean): Promise<void> {
   const current = await state;
@@ -90,14 +119,22 @@ type Handlers = {
 
 // One handler per message type; the dispatcher below has already checked shape and sender.
 const handlers: Handlers = {
+  ...reportHandlers(reportContext),
   'cs:page-start': async (_message, sender) => {
     await resetTab(sender.tab!.id!);
     return { type: 'bg:ack' };
   },
   'cs:judge': async (message, sender) => {
     const { engine } = await state;
-    const results = message.items.map((item) => ({ key: item.key, verdict: engine.judge(item.candidate) }));
+    const results = message.items.map((item) => ({
+      key: item.key,
+      // "This is a mistake" on one item: it stays clean until the user undoes it.
+      verdict: isItemAllowed(item.key)
+        ? { verdict: 'clean' as const, reasons: [] }
+        : engine.judge(item.candidate),
+    }));
     await recordFindings(sender.tab!.id!, results);
+    void onJudged(reportContext, sender.tab!.id!, message.items, results);
     return { type: 'bg:verdicts', results };
   },
   'ui:get-tab-findings': async (message) => {
@@ -124,6 +161,14 @@ const handlers: Handlers = {
     await pollFeeds(true);
     return status();
   },
+  'cs:open-interstitial': (message, sender) => openLinkInterstitial(message, sender.tab!.id!, sender.url),
+  'cs:open-report': (message, sender) => openReport(message, sender.tab!.id!),
+  'ui:get-interstitial': async (message) => interstitialFor(message.id, (await state).policy),
+  'ui:interstitial-continue': async (message, sender) =>
+    continueFromInterstitial(message, (await state).policy, sender.tab?.id),
+  'ui:allow-item': (message) => allowItem(message, rebuildEngine),
+  'ui:get-allowlist': () => getAllowlist(),
+  'ui:remove-allow': (message) => removeAllow(message.id, rebuildEngine),
   'ui:remove-feed': async (message) => {
     await writeUserFeeds((await readUserFeeds()).filter((f) => f.id !== message.id));
     state = safeBoot();
@@ -154,3 +199,5 @@ browser.storage.onChanged.addListener((_changes, area) => {
   // New enterprise policy: feeds, keys or the allowlist may have changed.
   if (area === 'managed') state = safeBoot();
 });
+installDownloadGuard(reportContext);
+installReportDelivery();

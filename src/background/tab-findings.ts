@@ -72,6 +72,16 @@ export async function tabState(tabId: number): Promise<TabState> {
   return { judged: [...(tab?.judged ?? [])], findings: [...(tab?.findings.values() ?? [])] };
 }
 
+/** One finding on a tab, as the worker recorded it (never as the content script claims it). */
+export async function findingFor(tabId: number, key: string): Promise<Finding | undefined> {
+  return (await load()).get(tabId)?.findings.get(key);
+}
+
+/** Tabs the worker has judged something on: the ones to re-judge after an allowlist change. */
+export async function trackedTabs(): Promise<number[]> {
+  return [...(await load()).keys()];
+}
+
 async function updateBadge(tabId: number, findings: Finding[]): Promise<void> {
   const dangerous = findings.some((f) => f.verdict.verdict === 'dangerous');
   try {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { INPUT_LIMITS, readInputText } from './read-input-file.ts';
 
 export type ParsedArgs =
   | { ok: true; flags: Set<string>; values: Record<string, string[]>; positionals: string[] }
@@ -52,14 +52,9 @@ export async function readPublicKeys(
       keys.push(spec);
       continue;
     }
-    try {
-      keys.push((await readFile(spec, 'utf8')).trim());
-    } catch (error) {
-      return {
-        ok: false,
-        problem: `cannot read key ${spec}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-      };
-    }
+    const read = await readInputText(spec, INPUT_LIMITS.keyBytes);
+    if (!read.ok) return { ok: false, problem: read.problem.replace('cannot read', 'cannot read key') };
+    keys.push(read.text.trim());
   }
   return { ok: true, keys };
 }

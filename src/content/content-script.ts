@@ -1,46 +1,129 @@
-import browser from 'webextension-polyfill';
-import { BgVerdicts } from '../core/messages.ts';
-import { extractLinkedInJobView } from '../extract/linkedin/job-view.ts';
+import { BgRejudge, BgVerdicts } from '../core/verdict-messages.ts';
 import type { PageRecord } from '../extract/page-record.ts';
+import { extractPage } from '../extract/site-adapters.ts';
+import { extensionApi as browser } from '../ui/i18n/extension-api.ts';
+import { setLanguage } from '../ui/i18n/translate.ts';
+import { parseSettings, readSettings, SETTINGS_KEY, type UserSettings } from '../ui/i18n/user-settings.ts';
+import { guardClicks } from './click-guard.ts';
+import './content-strings.ts';
+import { NavigationWatch } from './navigation-watch.ts';
 import { PageScanner } from './page-scanner.ts';
+import { ownElements } from './shadow-host.ts';
+import { siteEnabled } from './site-switch.ts';
+import { type MarkedTarget, WarningRenderer } from './warning-renderer.ts';
 
 /** Thin, idempotent bootstrap: one scanner per page, however often the script is injected. */
 const STARTED = '__lureguardStarted';
 const isolatedGlobal = globalThis as typeof globalThis & { [STARTED]?: boolean };
+/** How often banners are checked for being hidden or covered (layout reads; cheap for a few banners). */
+const VISIBILITY_CHECK_MS = 1_000;
+const REINSERT_CHECK_MS = 100;
 
-async function judge(records: PageRecord[]) {
-  const response = await browser.runtime.sendMessage({
+async function send(message: object): Promise<unknown> {
+  try {
+    return await browser.runtime.sendMessage(message);
+  } catch {
+    // The worker was restarting; one retry wakes it.
+    return browser.runtime.sendMessage(message).catch(() => undefined);
+  }
+}
+
+async function judge(records: PageRecord[], signal: AbortSignal) {
+  const response = await send({
     type: 'cs:judge',
     items: records.map((r) => ({ key: r.key, candidate: r.candidate })),
   });
+  if (signal.aborted) return [];
   const parsed = BgVerdicts.safeParse(response);
   return parsed.success ? parsed.data.results : [];
 }
 
-/** Tells the worker a new page began (so the badge restarts at zero) before anything is judged. */
-async function pageStart(url: string): Promise<void> {
-  try {
-    await browser.runtime.sendMessage({ type: 'cs:page-start', url });
-  } catch {
-    // The worker is restarting; the next judge message wakes it.
-  }
+function openInterstitial(target: MarkedTarget): void {
+  void send({
+    type: 'cs:open-interstitial',
+    key: target.key,
+    ...(target.href !== undefined ? { url: target.href } : {}),
+    ...(target.fileName !== undefined ? { fileName: target.fileName } : {}),
+  });
 }
 
 async function start(): Promise<void> {
-  const scanner = new PageScanner(extractLinkedInJobView, judge);
-  let lastUrl = location.href;
-  await pageStart(lastUrl);
-  scanner.schedule();
-  new MutationObserver(() => {
-    if (location.href !== lastUrl) {
-      // SPA navigation: LinkedIn swaps the job pane without a page load.
-      lastUrl = location.href;
-      scanner.reset();
-      void pageStart(lastUrl).then(() => scanner.schedule());
-      return;
+  let settings: UserSettings = await readSettings();
+  setLanguage(settings.language);
+  let enabled = siteEnabled(location.href, settings);
+  const renderer = new WarningRenderer((key) => void send({ type: 'cs:open-report', key }));
+  const scanner = new PageScanner(extractPage, judge, renderer, (root) => renderer.stripForgedIn(root));
+
+  /** A new page (load, SPA route, site switched back on): the badge restarts, then a full scan. */
+  const restart = async () => {
+    scanner.reset();
+    enabled = siteEnabled(location.href, settings);
+    await send({ type: 'cs:page-start', url: location.href });
+    if (enabled) scanner.scanAll();
+  };
+  const navigation = new NavigationWatch(() => void restart());
+
+  let reinsertTimer = 0;
+  const guardSoon = () => {
+    if (reinsertTimer) return;
+    reinsertTimer = window.setTimeout(() => {
+      reinsertTimer = 0;
+      renderer.guard();
+    }, REINSERT_CHECK_MS);
+  };
+  window.setInterval(() => {
+    // Right after a frame is drawn, layout is clean: the checks' layout reads then cost little.
+    if (renderer.findingCount > 0) requestAnimationFrame(() => setTimeout(() => renderer.guard(), 0));
+  }, VISIBILITY_CHECK_MS);
+
+  new MutationObserver((mutations) => {
+    if (navigation.check()) return;
+    let removed = false;
+    for (const mutation of mutations) {
+      if (mutation.type === 'attributes') {
+        renderer.stripForged(mutation.target as Element);
+        continue;
+      }
+      if (mutation.type === 'characterData') {
+        const parent = mutation.target.parentElement;
+        if (parent && enabled) scanner.changed(parent);
+        continue;
+      }
+      if (mutation.removedNodes.length > 0) removed = true;
+      for (const node of mutation.addedNodes) {
+        if (node instanceof Element) {
+          if (ownElements.has(node)) continue;
+          if (enabled) scanner.changed(node);
+          else renderer.stripForgedIn(node);
+        } else if (node.parentElement && enabled && node.nodeType === Node.TEXT_NODE) {
+          scanner.changed(node.parentElement);
+        }
+      }
     }
-    scanner.schedule();
-  }).observe(document.documentElement, { childList: true, subtree: true });
+    if (removed && renderer.findingCount > 0) guardSoon();
+  }).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['data-lureguard', 'data-lureguard-warning'],
+  });
+
+  guardClicks((element) => renderer.targets.get(element), openInterstitial);
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: chrome.runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id || !BgRejudge.safeParse(message).success) return;
+    if (enabled) scanner.rejudge();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !changes[SETTINGS_KEY]) return;
+    settings = parseSettings(changes[SETTINGS_KEY].newValue);
+    setLanguage(settings.language);
+    void restart();
+  });
+
+  renderer.stripForgedIn(document.documentElement);
+  await restart();
 }
 
 if (!isolatedGlobal[STARTED]) {

@@ -1,86 +1,155 @@
-import type { Finding } from '../core/messages.ts';
-import type { Reason } from '../core/types.ts';
+import type { Finding } from '../core/verdict-messages.ts';
 import type { PageRecord } from '../extract/page-record.ts';
-import { renderWarning } from './warning-banner.ts';
+import { scopedDocument } from './scoped-document.ts';
+import type { WarningRenderer } from './warning-renderer.ts';
 
 export type Extractor = (document: Document, url: URL) => PageRecord[];
-export type Judge = (records: PageRecord[]) => Promise<Finding[]>;
+export type Judge = (records: PageRecord[], signal: AbortSignal) => Promise<Finding[]>;
+
+/** Work per slice: well under the 50 ms long-task line, so the page never stutters because of us. */
+const SLICE_MS = 8;
+/** The worker takes at most this many items per message (messages.ts). */
+const JUDGE_BATCH = 200;
+/** Past this many changed subtrees in one go, one whole-page pass is cheaper than many scoped ones. */
+const MAX_ROOTS_BEFORE_FULL = 2_000;
+
+interface Known {
+  signature: string;
+  /** The latest record for the key (a virtualized list may have re-created its element). */
+  record: PageRecord;
+  finding?: Finding;
+}
 
 /**
- * Scans the page with a site adapter, asks the worker to judge what is new or changed,
- * and renders the results. A record is re-judged only when its content changes.
+ * Scans the page with a site adapter: once in full, then only the subtrees the page adds,
+ * in idle time and in short slices. Results are keyed by entity key: a record is sent to the
+ * worker only when it is new or its content changed, and a re-added element for a known key
+ * gets its warning back from the cache, with no worker round-trip. All work belongs to one
+ * AbortSignal, aborted on navigation.
  */
 export class PageScanner {
-  private readonly seen = new Map<string, string>();
-  private readonly banners = new Map<string, Element>();
+  private readonly known = new Map<string, Known>();
+  private readonly dirty = new Set<Element>();
+  private fullPending = false;
   private scheduled = false;
+  private controller = new AbortController();
 
   constructor(
     private readonly extract: Extractor,
     private readonly judge: Judge,
+    private readonly renderer: WarningRenderer,
+    /** Also run on each scanned subtree, in the same idle slices (forged-hook stripping). */
+    private readonly onRoot: (root: Element) => void = () => undefined,
   ) {}
 
-  /** Forget everything (SPA navigation): old banners and marks belong to the previous page. */
+  /** Forget the old page (SPA navigation): pending work is aborted and its results dropped. */
   reset(): void {
-    for (const banner of this.banners.values()) banner.remove();
-    this.banners.clear();
-    this.seen.clear();
-    for (const marked of document.querySelectorAll('[data-lureguard]'))
-      marked.removeAttribute('data-lureguard');
+    this.controller.abort();
+    this.controller = new AbortController();
+    this.known.clear();
+    this.dirty.clear();
+    this.fullPending = false;
+    this.renderer.clear();
   }
 
-  schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    // Batch bursts of mutations into one scan when the page is idle.
-    requestIdleCallback(() => void this.scan(), { timeout: 500 });
+  /** Judge everything again (the allowlist changed), keeping what is on screen until results arrive. */
+  rejudge(): void {
+    this.known.clear();
+    this.scanAll();
   }
 
-  async scan(): Promise<void> {
-    this.scheduled = false;
-    const records = this.extract(document, new URL(location.href)).filter((record) => {
-      const signature = JSON.stringify(record.candidate);
-      if (this.seen.get(record.key) === signature) return false;
-      this.seen.set(record.key, signature);
-      return true;
-    });
-    if (records.length === 0) return;
-    const findings = await this.judge(records);
-    const byKey = new Map(findings.map((f) => [f.key, f]));
-    for (const record of records) {
-      const finding = byKey.get(record.key);
-      if (finding) this.render(record, finding);
-    }
+  scanAll(): void {
+    this.fullPending = true;
+    this.dirty.clear();
+    this.schedule();
   }
 
-  private render(record: PageRecord, finding: Finding): void {
-    this.banners.get(record.key)?.remove();
-    this.banners.delete(record.key);
-    const { verdict } = finding;
-    if (verdict.verdict === 'clean') {
-      record.element.removeAttribute('data-lureguard');
+  /** Subtrees the page added or changed: scanned later, in idle time. */
+  changed(element: Element): void {
+    if (this.fullPending) return;
+    if (this.dirty.size >= MAX_ROOTS_BEFORE_FULL) {
+      this.scanAll();
       return;
     }
-    record.element.setAttribute('data-lureguard', verdict.verdict);
-    markTargets(record, verdict.reasons);
-    const banner = renderWarning(verdict.verdict, verdict);
-    record.anchor.before(banner);
-    this.banners.set(record.key, banner);
+    this.dirty.add(element);
+    this.schedule();
   }
-}
 
-/** Marks each link or attachment that a reason points at, with the worst level among its reasons. */
-function markTargets(record: PageRecord, reasons: Reason[]): void {
-  for (const target of record.targets) {
-    const own = reasons.filter(
-      (r) =>
-        (target.href !== undefined && r.url === target.href) ||
-        (target.fileName !== undefined && r.file === target.fileName),
-    );
-    if (own.length === 0) continue;
-    target.element.setAttribute(
-      'data-lureguard',
-      own.some((r) => r.level === 'dangerous') ? 'dangerous' : 'suspicious',
-    );
+  get pendingWork(): boolean {
+    return this.fullPending || this.dirty.size > 0;
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    requestIdleCallback(() => this.slice(), { timeout: 300 });
+  }
+
+  private slice(): void {
+    this.scheduled = false;
+    const signal = this.controller.signal;
+    const started = performance.now();
+    const url = new URL(location.href);
+    const records: PageRecord[] = [];
+    let full = false;
+    if (this.fullPending) {
+      this.fullPending = false;
+      full = true;
+      this.onRoot(document.documentElement);
+      records.push(...this.extract(document, url));
+    } else {
+      for (const root of this.dirty) {
+        this.dirty.delete(root);
+        if (!root.isConnected || this.hasDirtyAncestor(root)) continue;
+        this.onRoot(root);
+        records.push(...this.extract(scopedDocument(document, root), url));
+        if (performance.now() - started > SLICE_MS) break;
+      }
+    }
+    const toJudge = this.triage(records, full);
+    if (this.pendingWork) this.schedule();
+    for (let i = 0; i < toJudge.length; i += JUDGE_BATCH)
+      void this.send(toJudge.slice(i, i + JUDGE_BATCH), signal);
+  }
+
+  /** Decides per record: send to the worker, redraw from cache, or (changed) rescan in full. */
+  private triage(records: PageRecord[], full: boolean): PageRecord[] {
+    const toJudge: PageRecord[] = [];
+    const seenNow = new Set<string>();
+    for (const record of records) {
+      if (seenNow.has(record.key)) continue;
+      seenNow.add(record.key);
+      const signature = JSON.stringify(record.candidate);
+      const known = this.known.get(record.key);
+      if (known && known.signature === signature) {
+        known.record = record;
+        if (known.finding) this.renderer.render(record, known.finding);
+        continue;
+      }
+      if (known && !full) {
+        // A known entity changed: a scoped view may miss context outside the subtree, so read it whole.
+        this.fullPending = true;
+        continue;
+      }
+      this.known.set(record.key, { signature, record });
+      toJudge.push(record);
+    }
+    return toJudge;
+  }
+
+  private async send(records: PageRecord[], signal: AbortSignal): Promise<void> {
+    const findings = await this.judge(records, signal);
+    if (signal.aborted) return;
+    for (const finding of findings) {
+      const known = this.known.get(finding.key);
+      if (!known) continue;
+      known.finding = finding;
+      this.renderer.render(known.record, finding);
+    }
+  }
+
+  private hasDirtyAncestor(element: Element): boolean {
+    for (let up = element.parentElement; up; up = up.parentElement) if (this.dirty.has(up)) return true;
+    return false;
   }
 }

@@ -1,4 +1,6 @@
 import type { Verdict, WarningLevel } from '../core/types.ts';
+import { t } from '../ui/i18n/translate.ts';
+import { createShadowHost, el, THEME } from './shadow-host.ts';
 
 /**
  * The inline warning. Built from text only (never page HTML) inside a closed shadow root,
@@ -6,82 +8,60 @@ import type { Verdict, WarningLevel } from '../core/types.ts';
  * `data-lureguard-warning="<level>"` and an aria-label with the headline reason.
  */
 
-const STYLE = `
-:host { all: initial; display: block !important; margin: 8px 0 !important; }
-.banner { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; border-radius: 8px; padding: 12px 14px;
-  border: 2px solid var(--edge); background: var(--bg); color: var(--fg); }
-.banner.dangerous { --edge: #b3261e; --bg: #fdecea; --fg: #3b0a07; --accent: #b3261e; }
-.banner.suspicious { --edge: #9a6700; --bg: #fff8e1; --fg: #3d2a00; --accent: #7a5200; }
-@media (prefers-color-scheme: dark) {
-  .banner.dangerous { --bg: #3b1210; --fg: #ffdad6; --accent: #ffb4ab; }
-  .banner.suspicious { --bg: #332600; --fg: #ffe08a; --accent: #f0c048; }
-}
-.title { font-weight: 700; margin: 0 0 4px; color: var(--accent); }
-.headline { margin: 0; }
-ul { margin: 8px 0 0; padding-left: 20px; }
-li { margin: 2px 0; }
-button { font: inherit; margin-top: 8px; padding: 4px 10px; border-radius: 6px; border: 1px solid var(--edge);
-  background: transparent; color: var(--fg); cursor: pointer; }
-button:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-`;
-
-let sheet: CSSStyleSheet | null = null;
-function styleSheet(): CSSStyleSheet {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLE);
-  }
-  return sheet;
-}
-
-const TITLES: Record<WarningLevel, string> = {
-  dangerous: 'Lureguard: this looks like a fake recruiter',
-  suspicious: 'Lureguard: be careful with this job offer',
-};
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  className?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
+export function title(level: WarningLevel): string {
+  return t(level === 'dangerous' ? 'bannerTitleDangerous' : 'bannerTitleSuspicious');
 }
 
 /** The headline a person reads first, and screen readers announce: the first (worst) reason. */
 export function headline(verdict: Verdict): string {
-  return verdict.reasons[0]?.message ?? 'This post matches a known recruiting-scam pattern.';
+  return verdict.reasons[0]?.message ?? t('bannerFallbackHeadline');
 }
 
-export function renderWarning(level: WarningLevel, verdict: Verdict): HTMLElement {
-  const host = document.createElement('div');
+export function ariaLabel(level: WarningLevel, verdict: Verdict): string {
+  return `${title(level)}. ${headline(verdict)}`;
+}
+
+export interface BannerActions {
+  report(): void;
+}
+
+export function renderWarning(level: WarningLevel, verdict: Verdict, actions: BannerActions): HTMLElement {
+  const { host, root } = createShadowHost(`${THEME} :host { margin: 8px 0 !important; }`);
   host.setAttribute('data-lureguard-warning', level);
-  host.setAttribute('aria-label', `${TITLES[level]}. ${headline(verdict)}`);
-  const root = host.attachShadow({ mode: 'closed' });
-  root.adoptedStyleSheets = [styleSheet()];
+  host.setAttribute('aria-label', ariaLabel(level, verdict));
 
-  const banner = el('div', undefined, `banner ${level}`);
+  const banner = el('div', undefined, `box ${level}`);
   banner.setAttribute('role', 'alert');
-  banner.append(el('p', TITLES[level], 'title'), el('p', headline(verdict), 'headline'));
+  banner.append(el('p', title(level), 'title'), el('p', headline(verdict), 'headline'));
+  if (level === 'dangerous') banner.append(el('p', t('bannerAdvice'), 'advice'));
 
+  const buttons = el('div', undefined, 'actions');
   const rest = verdict.reasons.slice(1);
+  let list: HTMLUListElement | null = null;
   if (rest.length > 0) {
-    const list = el('ul');
-    list.hidden = true;
-    list.id = 'reasons';
-    for (const reason of rest) list.append(el('li', reason.message));
-    const toggle = el('button', `Why else? (${rest.length} more)`);
+    const reasons = el('ul');
+    list = reasons;
+    reasons.hidden = true;
+    reasons.id = 'reasons';
+    for (const reason of rest) reasons.append(el('li', reason.message));
+    const more = t('bannerDetails', rest.length);
+    const toggle = el('button', more);
     toggle.type = 'button';
     toggle.setAttribute('aria-expanded', 'false');
     toggle.setAttribute('aria-controls', 'reasons');
     toggle.addEventListener('click', () => {
-      list.hidden = !list.hidden;
-      toggle.setAttribute('aria-expanded', String(!list.hidden));
+      reasons.hidden = !reasons.hidden;
+      toggle.setAttribute('aria-expanded', String(!reasons.hidden));
+      toggle.textContent = reasons.hidden ? more : t('bannerHideDetails');
     });
-    banner.append(toggle, list);
+    buttons.append(toggle);
   }
+  const report = el('button', t('bannerReport'));
+  report.type = 'button';
+  report.addEventListener('click', () => actions.report());
+  buttons.append(report);
+  banner.append(buttons);
+  if (list) banner.append(list);
   root.append(banner);
   return host;
 }

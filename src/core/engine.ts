@@ -43,6 +43,9 @@ const NPM_INSTALL = /\bnpm\s+(?:i|install|add)\s+((?:@[a-z0-9._-]{1,100}\/)?[a-z
 /** Bare hostnames written in text ("apply at coinbase-careers.com"); bounded, no nested quantifiers. */
 const BARE_HOST = /\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){1,5}\.[a-z]{2,24}\b/gi;
 const MAX_TEXT_HOSTS = 50;
+/** VerdictSchema (messages.ts) carries at most 100 reasons of 2,000 characters; more would void the whole cs:judge reply. */
+const MAX_REASONS = 100;
+const MAX_MESSAGE_CHARS = 2_000;
 
 /** Orders reasons in a warning: the strongest evidence first. */
 const REASON_ORDER = ['indicator-', 'lookalike-', 'file-', 'job-link-', 'link-', 'recruiter-', 'lure-'];
@@ -86,12 +89,10 @@ class Judgement {
     private readonly allowed: (url: URL) => boolean,
   ) {
     this.text = candidate.text ?? '';
-    const mentionText = [
-      this.text,
-      ...(candidate.links ?? []).map((l) => l.text ?? ''),
-      ...(candidate.attachments ?? []).map((a) => a.name),
-    ].join('\n');
-    this.mentioned = brands.brandsMentioned(mentionText);
+    let mentionText = this.text;
+    for (const link of candidate.links ?? []) if (link.text) mentionText += `\n${link.text}`;
+    for (const attachment of candidate.attachments ?? []) mentionText += `\n${attachment.name}`;
+    this.mentioned = mentionText ? brands.brandsMentioned(mentionText) : [];
     this.mentionedIds = new Set(this.mentioned.map((b) => b.id));
     const page = candidate.pageUrl ? unwrapUrl(candidate.pageUrl) : undefined;
     this.pageDomain = page?.ok ? registrableDomain(page.url.hostname) : null;
@@ -245,21 +246,34 @@ class Judgement {
   }
 
   private combine(): Verdict {
+    if (this.reasons.length === 0) return { verdict: 'clean', reasons: [] };
     const jobContext = this.mentioned.length > 0 || this.documentLink || hasJobLanguage(this.text);
     const seen = new Set<string>();
     const reasons: Reason[] = [];
     for (const reason of this.reasons) {
-      const key = `${reason.id}|${reason.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (this.reasons.length > 1) {
+        const key = `${reason.id}|${reason.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
       const escalate = reason.level === 'suspicious' && reason.escalatesWithJobContext === true && jobContext;
       reasons.push(escalate ? { ...reason, level: 'dangerous' } : reason);
     }
-    reasons.sort((a, b) => reasonRank(a) - reasonRank(b));
+    if (reasons.length > 1) {
+      const ranks = new Map(reasons.map((r) => [r, reasonRank(r)]));
+      reasons.sort((a, b) => ranks.get(a)! - ranks.get(b)!);
+    }
     let verdict: Level = 'clean';
     for (const reason of reasons) if (LEVEL_RANK[reason.level] > LEVEL_RANK[verdict]) verdict = reason.level;
-    return { verdict, reasons };
+    // Sorted strongest first, so the cap drops only the weakest evidence; the level is already set.
+    return { verdict, reasons: reasons.slice(0, MAX_REASONS).map(clampMessage) };
   }
+}
+
+/** A page can make a host 4,000 characters long; the message names it, so cut the message to fit. */
+function clampMessage(reason: Reason): Reason {
+  if (reason.message.length <= MAX_MESSAGE_CHARS) return reason;
+  return { ...reason, message: `${reason.message.slice(0, MAX_MESSAGE_CHARS - 1)}…` };
 }
 
 /** The host or one of its parent domains is in the set: a suffix walk, not a scan. */

@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
+import type { ReportResponse } from './reports/report-messages.ts';
+import { REPORT_REQUESTS, REPORT_SENDERS } from './reports/report-requests.ts';
 import { Candidate } from './types.ts';
+import { BgVerdicts, EntityKey, Finding, VerdictSchema } from './verdict-messages.ts';
 
 /**
  * Every message that crosses a context boundary, as one discriminated union named by
@@ -9,39 +12,11 @@ import { Candidate } from './types.ts';
 
 const MAX_ITEMS_PER_MESSAGE = 200;
 
-/** A page-scoped id for a judged entity (post, message, link), chosen by the content script. */
-const EntityKey = z.string().check(z.minLength(1), z.maxLength(256));
-
-const Level = z.enum(['clean', 'suspicious', 'dangerous']);
-const WarningLevel = z.enum(['suspicious', 'dangerous']);
-
-export const ReasonSchema = z.object({
-  id: z.string().check(z.maxLength(64)),
-  level: WarningLevel,
-  message: z.string().check(z.maxLength(2_000)),
-  escalatesWithJobContext: z.optional(z.boolean()),
-  brand: z.optional(z.string()),
-  host: z.optional(z.string()),
-  url: z.optional(z.string()),
-  file: z.optional(z.string()),
-  source: z.optional(z.string()),
-  indicatorId: z.optional(z.string()),
-  chain: z.optional(z.array(z.string())),
-});
-
-export const VerdictSchema = z.object({
-  verdict: Level,
-  reasons: z.array(ReasonSchema).check(z.maxLength(100)),
-});
+// Entity keys, reasons, verdicts and findings live in verdict-messages.ts (the content script's small import).
+export { BgRejudge, BgVerdicts, Finding, ReasonSchema, VerdictSchema } from './verdict-messages.ts';
 
 export const JudgeItem = z.object({ key: EntityKey, candidate: Candidate });
 export type JudgeItem = z.infer<typeof JudgeItem>;
-
-export const Finding = z.object({
-  key: EntityKey,
-  verdict: VerdictSchema,
-});
-export type Finding = z.infer<typeof Finding>;
 
 export const CsPageStart = z.object({
   type: z.literal('cs:page-start'),
@@ -75,6 +50,75 @@ export const UiRemoveFeed = z.object({
   id: z.string().check(z.maxLength(128)),
 });
 
+// --- Warnings UX (CONTENT-UX): interstitial, report link, user allowlist ---
+
+const HttpUrl = z.string().check(z.regex(/^https?:\/\/\S+$/i), z.maxLength(4_096));
+
+/** What an interstitial page explains before a dangerous link or download goes ahead. */
+export const InterstitialEntry = z.object({
+  kind: z.enum(['link', 'download']),
+  verdict: VerdictSchema,
+  targetUrl: z.string().check(z.maxLength(4_096)),
+  fileName: z.optional(z.string().check(z.maxLength(1_024))),
+  pageUrl: z.optional(z.string().check(z.maxLength(4_096))),
+  downloadId: z.optional(z.number().check(z.int(), z.nonnegative())),
+});
+export type InterstitialEntry = z.infer<typeof InterstitialEntry>;
+
+/** A click on a dangerous link or attachment: the worker opens the interstitial for the sender tab. */
+export const CsOpenInterstitial = z.object({
+  type: z.literal('cs:open-interstitial'),
+  key: EntityKey,
+  url: z.optional(HttpUrl),
+  fileName: z.optional(z.string().check(z.maxLength(1_024))),
+});
+/** "Report" in the inline warning: the worker opens the report page for this finding on the sender tab. */
+export const CsOpenReport = z.object({ type: z.literal('cs:open-report'), key: EntityKey });
+const InterstitialId = z.string().check(z.regex(/^[0-9a-f-]{36}$/));
+export const UiGetInterstitial = z.object({ type: z.literal('ui:get-interstitial'), id: InterstitialId });
+export const UiInterstitialContinue = z.object({
+  type: z.literal('ui:interstitial-continue'),
+  id: InterstitialId,
+});
+
+/** A user allowlist entry: one entity ("this post is fine") or one host ("I trust this site"). */
+export const UserAllowEntry = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  scope: z.enum(['item', 'host']),
+  /** The entity key (item scope) or the hostname (host scope). */
+  value: z.string().check(z.minLength(1), z.maxLength(256)),
+  /** The headline reason it silenced, so the options page can say what undo brings back. */
+  note: z.string().check(z.maxLength(2_000)),
+  addedAt: z.string().check(z.maxLength(64)),
+});
+export type UserAllowEntry = z.infer<typeof UserAllowEntry>;
+export const UiAllowItem = z.object({
+  type: z.literal('ui:allow-item'),
+  tabId: z.number().check(z.int(), z.nonnegative()),
+  key: EntityKey,
+  scope: z.enum(['item', 'host']),
+  host: z.optional(z.string().check(z.regex(/^[a-z0-9.-]+$/i), z.maxLength(253))),
+});
+export const UiGetAllowlist = z.object({ type: z.literal('ui:get-allowlist') });
+export const UiRemoveAllow = z.object({
+  type: z.literal('ui:remove-allow'),
+  id: z.string().check(z.maxLength(64)),
+});
+
+export const BgInterstitial = z.object({
+  type: z.literal('bg:interstitial'),
+  entry: z.optional(InterstitialEntry),
+  /** False when policy `preventBypass` is set: "Continue anyway" is hidden and refused. */
+  canContinue: z.boolean(),
+  orgName: z.optional(z.string()),
+  supportContact: z.optional(z.string()),
+});
+export type BgInterstitial = z.infer<typeof BgInterstitial>;
+export const BgAllowlist = z.object({ type: z.literal('bg:allowlist'), entries: z.array(UserAllowEntry) });
+export type BgAllowlist = z.infer<typeof BgAllowlist>;
+/** An expected refusal, in words (e.g. "your organisation does not allow continuing"). */
+export const BgRefused = z.object({ type: z.literal('bg:refused'), problem: z.string() });
+
 export const RequestMessage = z.discriminatedUnion('type', [
   CsPageStart,
   CsJudge,
@@ -83,14 +127,17 @@ export const RequestMessage = z.discriminatedUnion('type', [
   UiCheckFeeds,
   UiAddFeed,
   UiRemoveFeed,
+  CsOpenInterstitial,
+  CsOpenReport,
+  UiGetInterstitial,
+  UiInterstitialContinue,
+  UiAllowItem,
+  UiGetAllowlist,
+  UiRemoveAllow,
+  // Downloads, document check, reports, history (REPORTS): src/core/reports/report-messages.ts
+  ...REPORT_REQUESTS,
 ]);
 export type RequestMessage = z.infer<typeof RequestMessage>;
-
-export const BgVerdicts = z.object({
-  type: z.literal('bg:verdicts'),
-  results: z.array(Finding),
-});
-export type BgVerdicts = z.infer<typeof BgVerdicts>;
 
 export const BgTabFindings = z.object({
   type: z.literal('bg:tab-findings'),
@@ -130,8 +177,17 @@ export const BgStatus = z.object({
 });
 export type BgStatus = z.infer<typeof BgStatus>;
 
-export const ResponseMessage = z.discriminatedUnion('type', [BgVerdicts, BgTabFindings, BgAck, BgStatus]);
-export type ResponseMessage = z.infer<typeof ResponseMessage>;
+export const ResponseMessage = z.discriminatedUnion('type', [
+  BgVerdicts,
+  BgTabFindings,
+  BgAck,
+  BgStatus,
+  BgInterstitial,
+  BgAllowlist,
+  BgRefused,
+]);
+/** Report answers (report-messages.ts) are typed here but parsed by the pages that ask: the content script never needs them. */
+export type ResponseMessage = z.infer<typeof ResponseMessage> | ReportResponse;
 
 /** Which sender may send which request: content scripts never ask for other tabs' data. */
 export type SenderKind = 'content-script' | 'extension-page';
@@ -143,4 +199,12 @@ export const ALLOWED_SENDERS: Record<RequestMessage['type'], SenderKind> = {
   'ui:check-feeds': 'extension-page',
   'ui:add-feed': 'extension-page',
   'ui:remove-feed': 'extension-page',
+  'cs:open-interstitial': 'content-script',
+  'cs:open-report': 'content-script',
+  'ui:get-interstitial': 'extension-page',
+  'ui:interstitial-continue': 'extension-page',
+  'ui:allow-item': 'extension-page',
+  'ui:get-allowlist': 'extension-page',
+  'ui:remove-allow': 'extension-page',
+  ...REPORT_SENDERS,
 };

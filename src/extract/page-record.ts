@@ -16,8 +16,63 @@ export interface PageRecord {
   candidate: Candidate;
 }
 
-/** Collapses runs of whitespace; the engine wants words, not layout. */
-export function visibleText(element: Element | null | undefined): string {
+/** Elements that start a new line when rendered; their text must not run into the next block's. */
+const BLOCK = new Set(
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR DD DIV DL DT FIGCAPTION FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TD TH TR UL'.split(
+    ' ',
+  ),
+);
+const MAX_NODES = 50_000;
+/** Never rendered as text. */
+const UNSEEN = new Set('SCRIPT STYLE TEMPLATE NOSCRIPT'.split(' '));
+/**
+ * The words of an element, with a space where a block or line break separates them
+ * ("$18,000/month.<br>Apply" reads as two sentences, "Coinbase</div><div>Careers" as two words),
+ * without scripts and styles, and without elements of class `skipClass` (screen-reader copies).
+ * Collapses runs of whitespace; the engine wants words, not layout. Tag names only, never
+ * computed style: no layout work on a page with thousands of posts.
+ */
+export function visibleText(element: Element | null | undefined, skipClass?: string): string {
+  if (!element) return '';
+  if (element.firstElementChild === null) return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const parts: string[] = [];
+  // An explicit stack, not recursion: a hostile page may nest thousands of levels deep.
+  // `null` marks the end of a block.
+  const stack: Array<Node | null> = [element];
+  for (let budget = MAX_NODES; stack.length > 0 && budget > 0; budget--) {
+    const node = stack.pop();
+    if (node === null || node === undefined) {
+      parts.push(' ');
+      continue;
+    }
+    if (node.nodeType === 3) {
+      parts.push(node.nodeValue ?? '');
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const tag = el.tagName;
+    if (UNSEEN.has(tag) || (skipClass !== undefined && el.classList.contains(skipClass))) continue;
+    const block = BLOCK.has(tag);
+    if (el.firstElementChild === null) {
+      // A leaf: native textContent is exact and fast.
+      parts.push(block ? ` ${el.textContent ?? ''} ` : (el.textContent ?? ''));
+      continue;
+    }
+    if (block) {
+      parts.push(' ');
+      stack.push(null);
+    }
+    for (let child = el.lastChild; child; child = child.previousSibling) stack.push(child);
+  }
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Native `textContent`, collapsed: for parts a site renders with inline elements only (X's post
+ * text is spans, links and emoji images), where walking for blocks would find none.
+ */
+export function inlineText(element: Element | null | undefined): string {
   return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
@@ -26,14 +81,22 @@ export function capText(text: string, max = 20_000): string {
   return text.length > max ? text.slice(0, max) : text;
 }
 
+/** One anchor as a link, when it points at the web (not `javascript:` or `mailto:`). */
+export function linkOf(anchor: Element): { element: HTMLAnchorElement; href: string; text: string } | null {
+  const href = (anchor as HTMLAnchorElement).href;
+  if (typeof href !== 'string' || !href.startsWith('http')) return null;
+  return { element: anchor as HTMLAnchorElement, href, text: visibleText(anchor) };
+}
+
 export function linksIn(
   container: Element,
 ): Array<{ element: HTMLAnchorElement; href: string; text: string }> {
   const out: Array<{ element: HTMLAnchorElement; href: string; text: string }> = [];
-  for (const anchor of container.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-    const href = anchor.href;
-    if (!href.startsWith('http')) continue;
-    out.push({ element: anchor, href, text: visibleText(anchor) });
+  for (const anchor of container.querySelectorAll('a[href]')) {
+    // `linkOf` also refuses SVG links, whose `href` is an object, not a string.
+    const link = linkOf(anchor);
+    if (!link) continue;
+    out.push(link);
     if (out.length >= 200) break;
   }
   return out;

@@ -141,7 +141,7 @@ describe('signed feeds in the service worker', () => {
     await options.close();
   });
 
-  it('re-verifies the stored list after the service worker restarts', async () => {
+  it('keeps the updated list across a worker restart between the update and the next verdict', async () => {
     const options = await optionsPage();
     const cdp = await browser.context.newCDPSession(options);
     await cdp.send('ServiceWorker.enable');
@@ -151,5 +151,45 @@ describe('signed feeds in the service worker', () => {
     const page = await judgeLurePost('4104000004');
     expect(page.level).toBe('dangerous');
     await page.page.close();
+  });
+
+  it('verifies the stored envelope again at start: a corrupted store is dropped, then refetched', async () => {
+    const worker = await browser.worker();
+    // Something edits the stored envelope behind the extension's back (another profile tool, a disk
+    // editor): one byte of the signed payload changes, the stored version and status stay as they were.
+    await worker.evaluate(async (id) => {
+      const { feeds } = await chrome.storage.local.get('feeds');
+      const record = (feeds as Record<string, { envelope: string }>)[id]!;
+      const envelope = JSON.parse(record.envelope) as { payload: string };
+      const body = atob(envelope.payload);
+      const at = body.indexOf('"version"') + 1;
+      envelope.payload = btoa(`${body.slice(0, at)}V${body.slice(at + 1)}`);
+      record.envelope = JSON.stringify(envelope);
+      await chrome.storage.local.set({ feeds });
+    }, FEED_ID);
+    const options = await optionsPage();
+    const cdp = await browser.context.newCDPSession(options);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+
+    const dropped = await judgeLurePost('4104000005');
+    expect(dropped.level).toBeNull();
+    await dropped.page.close();
+    await options.reload();
+    await expect
+      .poll(() => feedRow(options).locator('td').nth(7).textContent())
+      .toContain('stored list no longer verifies: bad-signature');
+
+    // The next check fetches a good list again.
+    serving = json(await signPayload(listPayload(FEED_ID, 5, [LURE_HOST]), [key]));
+    await checkNow(options);
+    await expect
+      .poll(() => feedRow(options).locator('td').nth(2).textContent(), { timeout: 15_000 })
+      .toBe('5');
+    const restored = await judgeLurePost('4104000006');
+    expect(restored.level).toBe('dangerous');
+    await restored.page.close();
+    await options.close();
   });
 });

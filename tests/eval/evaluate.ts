@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Brand } from '../../src/core/brands/brand.ts';
 import type { Engine } from '../../src/core/engine.ts';
-import type { Candidate } from '../../src/core/types.ts';
+import type { Candidate, Verdict } from '../../src/core/types.ts';
 
 /**
  * Scores the engine on the labelled corpus in tests/corpus. Shared by `npm run eval`
@@ -12,11 +12,13 @@ import type { Candidate } from '../../src/core/types.ts';
 
 const CORPUS = resolve(import.meta.dirname, '../corpus');
 
-interface LookalikeEntry {
+export interface LookalikeEntry {
   host: string;
   brand: string;
+  /** dnstwist fuzzer name, or the composed kind (combosquat, brand-subdomain, ...). */
   kind: string;
-  fuzzer: string;
+  /** Deterministic hash split: tuning may look at "tune" misses only; "holdout" checks the tuning. */
+  split: 'tune' | 'holdout';
   context?: 'job-post';
 }
 
@@ -24,12 +26,20 @@ function corpus<T>(name: string): T[] {
   return (JSON.parse(readFileSync(resolve(CORPUS, name), 'utf8')) as { entries: T[] }).entries;
 }
 
+/** dnstwist permutations (kind prefixed "dnstwist ") and the composed kinds dnstwist lacks. */
 export function lookalikeEntries(): LookalikeEntry[] {
-  return corpus<LookalikeEntry>('lookalikes.json');
+  return [
+    ...corpus<LookalikeEntry>('lookalikes-dnstwist.json').map((e) => ({ ...e, kind: `dnstwist ${e.kind}` })),
+    ...corpus<LookalikeEntry>('lookalikes-composed.json'),
+  ];
 }
 
-export function realAttackerHosts(): string[] {
-  return corpus<{ host: string }>('real-attackers.json').map((e) => e.host);
+export function realAttackerEntries(): LookalikeEntry[] {
+  return corpus<LookalikeEntry>('real-attackers.json').map((e) => ({
+    ...e,
+    brand: '',
+    kind: 'real-attacker',
+  }));
 }
 
 /** Official domains and typical subdomains of every brand, plus the hosts of their careers pages. */
@@ -83,16 +93,27 @@ export function lookalikeCandidate(entry: LookalikeEntry, brands: ReadonlyMap<st
   return { text: `${name} is hiring a Senior Security Engineer. Details and application:`, links: [link] };
 }
 
+/** A hit is a lookalike (or indicator) reason, not any warning: job-link checks must not pad recall. */
+export function isLookalikeHit(verdict: Verdict): boolean {
+  return verdict.verdict !== 'clean' && verdict.reasons.some((r) => r.id.startsWith('lookalike-'));
+}
+
+/** Reported apart, outside the targets (see scripts/gen-eval-corpus.py). */
+export const UNTARGETED_KINDS = new Set(['dnstwist short-name typo']);
+
 export interface Row {
   set: string;
   total: number;
   flagged: number;
+  /** Lookalike rows only: the held-out part of the row. */
+  holdout?: { total: number; flagged: number };
   misses: string[];
 }
 
 export interface EvalReport {
   recall: Row[];
   overallRecall: { total: number; flagged: number };
+  holdoutRecall: { total: number; flagged: number };
   benign: Row[];
   overallBenign: { total: number; flagged: number };
 }
@@ -100,25 +121,25 @@ export interface EvalReport {
 export function evaluate(engine: Engine): EvalReport {
   const brands = new Map(engine.brandIndex.brands.map((b) => [b.id, b]));
   const byKind = new Map<string, Row>();
-  const row = (set: string) => {
-    let r = byKind.get(set);
+  const holdout = { total: 0, flagged: 0 };
+  for (const entry of [...lookalikeEntries(), ...realAttackerEntries()]) {
+    let r = byKind.get(entry.kind);
     if (!r) {
-      r = { set, total: 0, flagged: 0, misses: [] };
-      byKind.set(set, r);
+      r = { set: entry.kind, total: 0, flagged: 0, holdout: { total: 0, flagged: 0 }, misses: [] };
+      byKind.set(entry.kind, r);
     }
-    return r;
-  };
-  for (const entry of lookalikeEntries()) {
-    const r = row(entry.kind);
+    const hit = isLookalikeHit(engine.judge(lookalikeCandidate(entry, brands)));
     r.total++;
-    if (engine.judge(lookalikeCandidate(entry, brands)).verdict !== 'clean') r.flagged++;
+    if (hit) r.flagged++;
     else r.misses.push(entry.host);
-  }
-  for (const host of realAttackerHosts()) {
-    const r = row('real-attacker');
-    r.total++;
-    if (engine.judge({ links: [{ href: `https://${host}/` }] }).verdict !== 'clean') r.flagged++;
-    else r.misses.push(host);
+    if (entry.split === 'holdout' && !UNTARGETED_KINDS.has(entry.kind)) {
+      r.holdout!.total++;
+      holdout.total++;
+      if (hit) {
+        r.holdout!.flagged++;
+        holdout.flagged++;
+      }
+    }
   }
   const recall = [...byKind.values()];
   const benign: Row[] = [];
@@ -136,7 +157,8 @@ export function evaluate(engine: Engine): EvalReport {
     total: rows.reduce((n, r) => n + r.total, 0),
     flagged: rows.reduce((n, r) => n + r.flagged, 0),
   });
-  return { recall, overallRecall: sum(recall), benign, overallBenign: sum(benign) };
+  const targeted = recall.filter((r) => !UNTARGETED_KINDS.has(r.set));
+  return { recall, overallRecall: sum(targeted), holdoutRecall: holdout, benign, overallBenign: sum(benign) };
 }
 
 export const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(2)}%`);

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { firstIssuePath, IndicatorPayload } from '../../core/lists/indicator-payload.ts';
 import { type CliIo, EXIT } from '../cli-io.ts';
@@ -8,6 +8,7 @@ import { IndicatorBuilder, skippedSummary } from '../import/indicator-builder.ts
 import { importMisp } from '../import/misp.ts';
 import { importStix } from '../import/stix.ts';
 import { parseArgs } from '../parse-args.ts';
+import { INPUT_LIMITS, readInputText } from '../read-input-file.ts';
 
 const FORMATS = ['stix', 'misp', 'csv', 'text'] as const;
 const USAGE = 'usage: lureguard import --from stix|misp|csv|text FILE [--feed-id ID] [--out FILE]';
@@ -26,13 +27,12 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   const file = args.positionals[0]!;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    io.err(`lureguard import: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  const read = await readInputText(file, INPUT_LIMITS.listBytes);
+  if (!read.ok) {
+    io.err(`lureguard import: ${read.problem}`);
     return EXIT.failure;
   }
+  const { text } = read;
   const builder = new IndicatorBuilder(`import-${format}`);
   const source = `${basename(file)} (${format})`;
   if (format === 'stix' || format === 'misp') {

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, webcrypto } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { SigningKey } from '../../core/lists/sign-envelope.ts';
+import { INPUT_LIMITS, readInputText } from '../read-input-file.ts';
 
 export const PRIVATE_KEY_FILE = 'lureguard-signing-key.pem';
 export const PUBLIC_KEY_FILE = 'lureguard-signing-key.pub';
@@ -23,15 +23,9 @@ export function generateSigningKeyPair(): { pem: string; publicRaw: Uint8Array }
 export async function loadSigningKey(
   path: string,
 ): Promise<{ ok: true; key: SigningKey } | { ok: false; problem: string }> {
-  let pem: string;
-  try {
-    pem = await readFile(path, 'utf8');
-  } catch (error) {
-    return {
-      ok: false,
-      problem: `cannot read key ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-    };
-  }
+  const read = await readInputText(path, INPUT_LIMITS.keyBytes);
+  if (!read.ok) return { ok: false, problem: read.problem.replace('cannot read', 'cannot read key') };
+  const pem = read.text;
   try {
     const keyObject = createPrivateKey(pem);
     if (keyObject.asymmetricKeyType !== 'ed25519')

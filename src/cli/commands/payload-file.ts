@@ -1,18 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { firstIssuePath, IndicatorPayload } from '../../core/lists/indicator-payload.ts';
 import { findDuplicateKey } from '../../core/lists/json-duplicate-keys.ts';
+import { INPUT_LIMITS, readInputFile } from '../read-input-file.ts';
 
 /** Reads and validates an unsigned payload file exactly as a browser would after verifying it. */
 export async function readPayloadFile(
   path: string,
   now = new Date(),
 ): Promise<{ ok: true; bytes: Uint8Array; payload: IndicatorPayload } | { ok: false; problem: string }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return { ok: false, problem: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
-  }
+  const read = await readInputFile(path, INPUT_LIMITS.listBytes);
+  if (!read.ok) return read;
+  const { bytes } = read;
   let text: string;
   let json: unknown;
   try {

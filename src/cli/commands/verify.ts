@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { verifyEnvelope } from '../../core/lists/verify-envelope.ts';
 import { type CliIo, EXIT } from '../cli-io.ts';
 import { parseArgs, readPublicKeys } from '../parse-args.ts';
+import { INPUT_LIMITS, readInputFile } from '../read-input-file.ts';
 
 const USAGE =
   'usage: lureguard verify --pub ed25519:<b64> [--pub ...] [--threshold N] [--feed-id ID] [--min-version N] ENVELOPE.json';
@@ -37,15 +37,12 @@ export async function runVerify(argv: string[], io: CliIo): Promise<number> {
     io.err(`lureguard verify: ${keys.problem}`);
     return EXIT.usage;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(args.positionals[0]!);
-  } catch (error) {
-    io.out(
-      `malformed: cannot read ${args.positionals[0]}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-    );
+  const read = await readInputFile(args.positionals[0]!, INPUT_LIMITS.listBytes);
+  if (!read.ok) {
+    io.out(`malformed: ${read.problem}`);
     return EXIT.failure;
   }
+  const { bytes } = read;
   const result = await verifyEnvelope(bytes, {
     feedId: args.values['feed-id']?.[0],
     keys: keys.keys,

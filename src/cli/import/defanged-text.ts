@@ -14,6 +14,9 @@ const DEFANGED = /\[\s*\.\s*\]|\(\s*\.\s*\)|\[dot\]|hxxp|\[:\]|\[at\]|\[@\]/i;
 const URL_PATTERN = /\bhttps?:\/\/[^\s"'<>)\]]{1,2000}/g;
 const EMAIL_PATTERN = /\b[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,5}\b/gi;
 const SHA256_PATTERN = /\b[a-f0-9]{64}\b/gi;
+/** A host with a path but no scheme, as reports write repositories: github[.]com/user/repo. */
+const HOST_PATH_PATTERN =
+  /\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,5}\.[a-z]{2,24}\/[^\s"'<>)\]]{1,2000}/gi;
 const DOMAIN_PATTERN = /\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,5}\.[a-z]{2,24}\b/gi;
 
 /**
@@ -35,6 +38,13 @@ export function importDefangedText(text: string, builder: IndicatorBuilder, sour
     for (const match of clean.matchAll(SHA256_PATTERN)) builder.other('sha256', match[0], meta);
     let rest = clean;
     for (const href of consumed) rest = rest.replace(href, ' ');
+    for (const match of rest.matchAll(HOST_PATH_PATTERN)) {
+      const hostPath = match[0].replace(/[.,;:]+$/, '');
+      rest = rest.replace(hostPath, ' ');
+      // On a shared host the path is the whole indicator; it must not shrink to the bare domain.
+      if (defanged) builder.url(`https://${hostPath}`, meta);
+      else builder.skip('URL written plainly (not defanged), likely a reference');
+    }
     for (const match of rest.matchAll(EMAIL_PATTERN)) {
       if (defanged) builder.other('email', match[0], meta);
       else builder.skip('e-mail written plainly (not defanged), likely a reference');

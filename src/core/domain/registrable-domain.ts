@@ -10,14 +10,26 @@ export interface HostParts {
   /** Labels left of the registrable domain ("careers.jobs" in careers.jobs.example.com). */
   subdomain: string;
   isIp: boolean;
+  /** The suffix is on the Public Suffix List; "uniswap.eth" is not a DNS name a browser resolves. */
+  listed: boolean;
 }
 
 /**
  * Splits a hostname with the Public Suffix List, never by treating the last label as the TLD.
  * Private PSL sections are on, so "evil.vercel.app" has registrable domain "evil.vercel.app".
  */
+let last: { hostname: string; parts: HostParts } | null = null;
+
 export function hostParts(hostname: string): HostParts {
-  const host = hostname.toLowerCase().replace(/\.+$/, '');
+  // One judgement asks about the same host several times in a row; parse it once.
+  if (last?.hostname === hostname) return last.parts;
+  const parts = Object.freeze(parseHost(hostname));
+  last = { hostname, parts };
+  return parts;
+}
+
+function parseHost(hostname: string): HostParts {
+  const host = hostname.toLowerCase().replace(/(?<!\.)\.+$/, '');
   const parsed = parse(host, { allowPrivateDomains: true, extractHostname: false });
   return {
     host,
@@ -25,6 +37,7 @@ export function hostParts(hostname: string): HostParts {
     suffix: parsed.publicSuffix,
     subdomain: parsed.subdomain ?? '',
     isIp: parsed.isIp === true,
+    listed: parsed.isIcann === true || parsed.isPrivate === true,
   };
 }
 

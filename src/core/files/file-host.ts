@@ -36,6 +36,7 @@ const SHARING_DOMAINS: Record<string, string> = {
 /** App-hosting suffixes where every customer gets its own registrable domain. */
 const APP_HOST_SUFFIXES: Record<string, string> = {
   'vercel.app': 'Vercel',
+  'notion.site': 'Notion',
   'netlify.app': 'Netlify',
   'pages.dev': 'Cloudflare Pages',
   'workers.dev': 'Cloudflare Workers',
@@ -54,12 +55,22 @@ const APP_HOST_SUFFIXES: Record<string, string> = {
   's3.amazonaws.com': 'Amazon S3',
 };
 
+// Maps, not object lookups: a host named "constructor" must not find Object.prototype.
+const SHARING = new Map(Object.entries(SHARING_DOMAINS));
+const APP_HOSTS = new Map(Object.entries(APP_HOST_SUFFIXES));
+/** Longer parent domains cannot be keys: skipping them keeps the walk linear on "a.a.a.…" hosts. */
+const LONGEST_APP_HOST = Math.max(...Object.keys(APP_HOST_SUFFIXES).map((k) => k.length));
+
 function sharingService(host: string): string | undefined {
   const h = host.toLowerCase();
-  if (SHARING_DOMAINS[h]) return SHARING_DOMAINS[h];
-  const domain = registrableDomain(h);
-  if (SHARING_DOMAINS[domain]) return SHARING_DOMAINS[domain];
-  for (const [suffix, name] of Object.entries(APP_HOST_SUFFIXES)) if (h.endsWith(`.${suffix}`)) return name;
+  const direct = SHARING.get(h) ?? SHARING.get(registrableDomain(h));
+  if (direct) return direct;
+  // A suffix walk over the host's parent domains, not a scan of the suffix list.
+  for (let at = h.indexOf('.'); at !== -1; at = h.indexOf('.', at + 1)) {
+    if (h.length - at - 1 > LONGEST_APP_HOST) continue;
+    const name = APP_HOSTS.get(h.slice(at + 1));
+    if (name) return name;
+  }
   return undefined;
 }
 
@@ -70,7 +81,7 @@ function looksLikeDocument(url: URL, fileName?: string): boolean {
   if (isDocumentName(path)) return true;
   return (
     /^\/(file\/d|document\/d|presentation\/d|spreadsheets\/d)\//.test(path) ||
-    url.hostname === 'docs.google.com'
+    (url.hostname === 'docs.google.com' && url.pathname.length > 1)
   );
 }
 

@@ -102,7 +102,7 @@ const MAX_NAME = 1_024;
 function realName(name: string): string {
   let out = '';
   for (const ch of name.slice(0, MAX_NAME)) if (INVISIBLE[ch.codePointAt(0)!] === undefined) out += ch;
-  return out.replace(/[.\s]+$/, '');
+  return out.replace(/(?<![.\s])[.\s]+$/, '');
 }
 
 /** Extensions of a name, last first: "a.pdf .exe" -> ["exe", "pdf"]. */

@@ -9,7 +9,7 @@ export function linkTextMismatchReason(
   destination: URL,
 ): Reason | undefined {
   if (!visibleText) return undefined;
-  const shown = visibleText.trim().replace(/[…\s]+$/, '');
+  const shown = visibleText.trim().replace(/(?<![…\s])[…\s]+$/, '');
   if (shown.length > 300) return undefined;
   const match = SHOWN_ADDRESS.exec(shown);
   if (!match) return undefined;

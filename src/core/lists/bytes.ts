@@ -1,36 +1,82 @@
 /** Byte helpers without Node's Buffer, so the worker and the CLI share them. */
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const B64_INDEX = new Map([...B64].map((c, i) => [c, i]));
+const B64_CODES = Uint8Array.from(B64, (c) => c.charCodeAt(0));
+/** Character code -> 6-bit value, or -1 for a character outside the alphabet. */
+const B64_VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < B64.length; i++) B64_VALUES[B64.charCodeAt(i)] = i;
+const PAD = 0x3d; // '='
+
+// Both directions work on typed arrays and decode the ASCII output once: a list envelope can be
+// hundreds of megabytes, and growing a string two characters at a time costs gigabytes of ropes.
 
 export function toBase64(bytes: Uint8Array): string {
-  let out = '';
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!;
-    out += i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '=';
-    out += i + 2 < bytes.length ? B64[n & 63]! : '=';
+    out[o++] = B64_CODES[(n >> 18) & 63]!;
+    out[o++] = B64_CODES[(n >> 12) & 63]!;
+    out[o++] = i + 1 < bytes.length ? B64_CODES[(n >> 6) & 63]! : PAD;
+    out[o++] = i + 2 < bytes.length ? B64_CODES[n & 63]! : PAD;
   }
-  return out;
+  return new TextDecoder().decode(out);
+}
+
+/** Bytes that strict standard base64 `text` decodes to, or null when its length or padding is wrong. */
+export function base64DecodedLength(text: string): number | null {
+  if (text.length % 4 !== 0) return null;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return (text.length / 4) * 3 - padding;
+}
+
+/**
+ * Decodes strict standard base64 into `out` at `offset` (room for base64DecodedLength bytes);
+ * false on any character outside the alphabet or misplaced padding.
+ */
+export function decodeBase64Into(text: string, out: Uint8Array, offset: number): boolean {
+  const length = base64DecodedLength(text);
+  if (length === null || out.length - offset < length) return false;
+  if (text.length === 0) return true;
+  const quads = text.length - 4;
+  let o = offset;
+  // Every quad but the last has no padding: the hot loop has no padding checks.
+  for (let i = 0; i < quads; i += 4) {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    const c = text.charCodeAt(i + 2);
+    const d = text.charCodeAt(i + 3);
+    if ((a | b | c | d) > 127) return false;
+    const va = B64_VALUES[a]!;
+    const vb = B64_VALUES[b]!;
+    const vc = B64_VALUES[c]!;
+    const vd = B64_VALUES[d]!;
+    if ((va | vb | vc | vd) < 0) return false;
+    const n = (va << 18) | (vb << 12) | (vc << 6) | vd;
+    out[o++] = n >> 16;
+    out[o++] = (n >> 8) & 255;
+    out[o++] = n & 255;
+  }
+  let n = 0;
+  const padding = 3 - (length - (o - offset));
+  for (let k = 0; k < 4; k++) {
+    const code = text.charCodeAt(quads + k);
+    const value = k >= 4 - padding ? (code === PAD ? 0 : -1) : code < 128 ? B64_VALUES[code]! : -1;
+    if (value < 0) return false;
+    n = (n << 6) | value;
+  }
+  out[o++] = n >> 16;
+  if (padding < 2) out[o++] = (n >> 8) & 255;
+  if (padding < 1) out[o++] = n & 255;
+  return true;
 }
 
 /** Strict standard base64 (padding required); null for anything else. */
 export function fromBase64(text: string): Uint8Array | null {
-  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
-  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  const out = new Uint8Array((text.length / 4) * 3 - padding);
-  let o = 0;
-  for (let i = 0; i < text.length; i += 4) {
-    const n =
-      (B64_INDEX.get(text[i]!)! << 18) |
-      (B64_INDEX.get(text[i + 1]!)! << 12) |
-      ((B64_INDEX.get(text[i + 2]!) ?? 0) << 6) |
-      (B64_INDEX.get(text[i + 3]!) ?? 0);
-    if (o < out.length) out[o++] = (n >> 16) & 255;
-    if (o < out.length) out[o++] = (n >> 8) & 255;
-    if (o < out.length) out[o++] = n & 255;
-  }
-  return out;
+  const length = base64DecodedLength(text);
+  if (length === null) return null;
+  const out = new Uint8Array(length);
+  return decodeBase64Into(text, out, 0) ? out : null;
 }
 
 export function toHex(bytes: Uint8Array): string {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { fromBase64, sha256Hex, toBase64, utf8 } from './bytes.ts';
+import { base64DecodedLength, decodeBase64Into, fromBase64, sha256Hex, toBase64, utf8 } from './bytes.ts';
 
 /** DSSE envelope (github.com/secure-systems-lab/dsse), JSON form. */
 export const Envelope = z.strictObject({
@@ -13,17 +13,36 @@ export const Envelope = z.strictObject({
 });
 export type Envelope = z.infer<typeof Envelope>;
 
+/** "DSSEv1 <len> <type> <len> ": the PAE bytes before the payload. */
+function paeHeader(payloadType: string, payloadLength: number): Uint8Array {
+  const type = utf8.encode(payloadType);
+  return utf8.encode(`DSSEv1 ${type.length} ${payloadType} ${payloadLength} `);
+}
+
 /** DSSE v1 pre-authentication encoding: what each signature actually covers. */
 export function pae(payloadType: string, payload: Uint8Array): Uint8Array {
-  const type = utf8.encode(payloadType);
-  const head = utf8.encode(`DSSEv1 ${type.length} `);
-  const middle = utf8.encode(` ${payload.length} `);
-  const out = new Uint8Array(head.length + type.length + middle.length + payload.length);
+  const head = paeHeader(payloadType, payload.length);
+  const out = new Uint8Array(head.length + payload.length);
   out.set(head, 0);
-  out.set(type, head.length);
-  out.set(middle, head.length + type.length);
-  out.set(payload, head.length + type.length + middle.length);
+  out.set(payload, head.length);
   return out;
+}
+
+/**
+ * Decodes a base64 payload straight into its PAE encoding, so a large list exists once in
+ * memory: `body` is a view of the tail of `signed`. Null when the base64 is not strict.
+ */
+export function paeFromBase64(
+  payloadType: string,
+  payloadBase64: string,
+): { signed: Uint8Array; body: Uint8Array } | null {
+  const length = base64DecodedLength(payloadBase64);
+  if (length === null) return null;
+  const head = paeHeader(payloadType, length);
+  const signed = new Uint8Array(head.length + length);
+  signed.set(head, 0);
+  if (!decodeBase64Into(payloadBase64, signed, head.length)) return null;
+  return { signed, body: signed.subarray(head.length) };
 }
 
 export interface PublicKey {

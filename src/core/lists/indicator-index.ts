@@ -52,10 +52,23 @@ function decodeURIComponentSafe(text: string): string {
   }
 }
 
-function push<K>(map: Map<K, Entry[]>, key: K, entry: Entry): void {
-  const list = map.get(key);
-  if (list) list.push(entry);
-  else map.set(key, [entry]);
+const NONE: readonly Entry[] = [];
+
+/** key -> entries. Nearly every key has one entry, stored bare: a million lists of one cost real memory. */
+class Buckets {
+  private readonly map = new Map<string, Entry | Entry[]>();
+
+  add(key: string, entry: Entry): void {
+    const current = this.map.get(key);
+    if (current === undefined) this.map.set(key, entry);
+    else if (Array.isArray(current)) current.push(entry);
+    else this.map.set(key, [current, entry]);
+  }
+
+  get(key: string): readonly Entry[] {
+    const current = this.map.get(key);
+    return current === undefined ? NONE : Array.isArray(current) ? current : [current];
+  }
 }
 
 /** Every parent domain of a host, itself first: a.b.example.com, b.example.com, example.com, com. */
@@ -70,7 +83,7 @@ function* suffixes(host: string): Generator<string> {
 }
 
 function normalizeUrlKey(url: URL): string {
-  return `${url.hostname.toLowerCase()}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+  return `${url.hostname.toLowerCase()}${url.pathname.replace(/(?<!\/)\/+$/, '')}${url.search}`;
 }
 
 /**
@@ -82,15 +95,17 @@ export function buildIndicatorIndex(
   lists: ReadonlyArray<{ feedId: string; payload: IndicatorPayload }>,
   now: Date = new Date(),
 ): IndicatorIndex {
-  const hosts = new Map<string, Entry[]>();
-  const exactUrls = new Map<string, Entry[]>();
-  const prefixUrls = new Map<string, Entry[]>();
-  const hashes = new Map<string, Entry[]>();
-  const fileNames = new Map<string, Entry[]>();
-  const emails = new Map<string, Entry[]>();
-  const handles = new Map<string, Entry[]>();
-  const packages = new Map<string, Entry[]>();
-  const literalsByWord = new Map<string, Entry[]>();
+  const hosts = new Buckets();
+  const exactUrls = new Buckets();
+  const prefixUrls = new Buckets();
+  // A path key longer than every stored prefix cannot match: skip hashing it (4 KB hrefs of '/').
+  let longestPrefixKey = 0;
+  const hashes = new Buckets();
+  const fileNames = new Buckets();
+  const emails = new Buckets();
+  const handles = new Buckets();
+  const packages = new Buckets();
+  const literalsByWord = new Buckets();
   const shortLiterals: Entry[] = [];
   const regexes: Array<{ entry: Entry; pattern: RegExp }> = [];
   const allow = new Set<string>();
@@ -106,7 +121,7 @@ export function buildIndicatorIndex(
       size++;
       switch (indicator.kind) {
         case 'domain':
-          push(hosts, indicator.value, entry);
+          hosts.add(indicator.value, entry);
           break;
         case 'url': {
           let url: URL;
@@ -115,24 +130,28 @@ export function buildIndicatorIndex(
           } catch {
             break;
           }
-          if (indicator.match === 'exact') push(exactUrls, normalizeUrlKey(url), entry);
-          else push(prefixUrls, `${url.hostname.toLowerCase()}${url.pathname.replace(/\/+$/, '')}`, entry);
+          if (indicator.match === 'exact') exactUrls.add(normalizeUrlKey(url), entry);
+          else {
+            const key = `${url.hostname.toLowerCase()}${url.pathname.replace(/(?<!\/)\/+$/, '')}`;
+            longestPrefixKey = Math.max(longestPrefixKey, key.length);
+            prefixUrls.add(key, entry);
+          }
           break;
         }
         case 'sha256':
-          push(hashes, indicator.value, entry);
+          hashes.add(indicator.value, entry);
           break;
         case 'filename':
-          push(fileNames, indicator.value.normalize('NFKC').toLowerCase(), entry);
+          fileNames.add(indicator.value.normalize('NFKC').toLowerCase(), entry);
           break;
         case 'email':
-          push(emails, indicator.value, entry);
+          emails.add(indicator.value, entry);
           break;
         case 'handle':
-          push(handles, normalizeHandle(indicator.value, indicator.platform).id, entry);
+          handles.add(normalizeHandle(indicator.value, indicator.platform).id, entry);
           break;
         case 'npm-package':
-          push(packages, indicator.value, entry);
+          packages.add(indicator.value, entry);
           break;
         case 'text': {
           if (indicator.regex) {
@@ -140,7 +159,7 @@ export function buildIndicatorIndex(
             break;
           }
           const first = indicator.value.toLowerCase().match(WORD)?.[0];
-          if (first) push(literalsByWord, first, entry);
+          if (first) literalsByWord.add(first, entry);
           else shortLiterals.push(entry);
           break;
         }
@@ -148,14 +167,16 @@ export function buildIndicatorIndex(
     }
   }
 
-  const hits = (entries: Entry[] | undefined, matched: string): IndicatorHit[] =>
-    (entries ?? []).map((e) => ({ indicator: e.indicator, feedId: e.feedId, matched }));
+  const hits = (entries: readonly Entry[], matched: string): IndicatorHit[] =>
+    entries.map((e) => ({ indicator: e.indicator, feedId: e.feedId, matched }));
 
   function matchHost(rawHost: string): IndicatorHit[] {
-    const host = rawHost.toLowerCase().replace(/\.+$/, '');
+    const host = rawHost.toLowerCase().replace(/(?<!\.)\.+$/, '');
     const out: IndicatorHit[] = [];
     for (const suffix of suffixes(host)) {
-      for (const entry of hosts.get(suffix) ?? []) {
+      // Domain values are at most 253 characters (indicator-payload.ts): skip hashing longer keys.
+      if (suffix.length > 253) continue;
+      for (const entry of hosts.get(suffix)) {
         if (suffix === host || (entry.indicator.kind === 'domain' && entry.indicator.includeSubdomains)) {
           out.push({ indicator: entry.indicator, feedId: entry.feedId, matched: host });
         }
@@ -169,9 +190,10 @@ export function buildIndicatorIndex(
     out.push(...hits(exactUrls.get(normalizeUrlKey(url)), url.href));
     // Path prefixes on segment boundaries: /a/b/c checks /a/b/c, /a/b, /a and the bare host.
     const host = url.hostname.toLowerCase();
-    let path = url.pathname.replace(/\/+$/, '');
+    let path = url.pathname.replace(/(?<!\/)\/+$/, '');
     for (;;) {
-      out.push(...hits(prefixUrls.get(`${host}${path}`), url.href));
+      if (host.length + path.length <= longestPrefixKey)
+        out.push(...hits(prefixUrls.get(`${host}${path}`), url.href));
       if (path === '') break;
       path = path.slice(0, path.lastIndexOf('/'));
     }
@@ -183,7 +205,7 @@ export function buildIndicatorIndex(
     const out: IndicatorHit[] = [];
     const seen = new Set<Entry>();
     for (const word of lower.matchAll(WORD)) {
-      for (const entry of literalsByWord.get(word[0]) ?? []) {
+      for (const entry of literalsByWord.get(word[0])) {
         if (seen.has(entry) || !lower.includes(entry.indicator.value.toLowerCase())) continue;
         seen.add(entry);
         out.push({ indicator: entry.indicator, feedId: entry.feedId, matched: entry.indicator.value });

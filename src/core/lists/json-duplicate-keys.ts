@@ -1,10 +1,21 @@
+/** One open object or array while scanning; frames are reused by depth, so a million objects allocate nothing. */
+interface Frame {
+  isObject: boolean;
+  keys: string[];
+  /** Replaces the linear search once an object has many keys. */
+  set: Set<string> | null;
+}
+
+const LINEAR_KEYS = 16;
+
 /**
  * JSON.parse silently keeps the last of two equal keys, so `{"version": 1, "version": 9}`
  * could mean different things to two parsers. This linear scan finds duplicate keys in any
  * object of an already well-formed JSON text; it returns the first duplicate's key, or null.
  */
 export function findDuplicateKey(text: string): string | null {
-  const stack: Array<Set<string> | null> = [];
+  const frames: Frame[] = [];
+  let depth = -1;
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -20,26 +31,37 @@ export function findDuplicateKey(text: string): string | null {
         escaped = true;
         end++;
       }
-      const keys = stack[stack.length - 1];
-      if (expectKey && keys) {
+      if (expectKey) {
+        const frame = frames[depth]!;
         const raw = text.slice(i + 1, end);
         const key = escaped || raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-        if (keys.has(key)) return key;
-        keys.add(key);
+        if (frame.set) {
+          if (frame.set.has(key)) return key;
+          frame.set.add(key);
+        } else {
+          if (frame.keys.includes(key)) return key;
+          frame.keys.push(key);
+          if (frame.keys.length > LINEAR_KEYS) frame.set = new Set(frame.keys);
+        }
         expectKey = false;
       }
       i = end;
-    } else if (c === 0x7b /* { */) {
-      stack.push(new Set());
-      expectKey = true;
-    } else if (c === 0x5b /* [ */) {
-      stack.push(null);
-      expectKey = false;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      depth++;
+      let frame = frames[depth];
+      if (!frame) {
+        frame = { isObject: false, keys: [], set: null };
+        frames.push(frame);
+      }
+      frame.isObject = c === 0x7b;
+      frame.keys.length = 0;
+      frame.set = null;
+      expectKey = frame.isObject;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-      stack.pop();
+      depth--;
       expectKey = false;
     } else if (c === 0x2c /* , */) {
-      expectKey = stack[stack.length - 1] != null;
+      expectKey = depth >= 0 && frames[depth]!.isObject;
     }
   }
   return null;

@@ -1,5 +1,5 @@
 import { fromBase64, sha256Hex, utf8 } from './bytes.ts';
-import { Envelope, pae, parsePublicKeyLine } from './dsse.ts';
+import { Envelope, paeFromBase64, parsePublicKeyLine } from './dsse.ts';
 import { firstIssuePath, IndicatorPayload, LIST_LIMITS, PAYLOAD_TYPE } from './indicator-payload.ts';
 import { findDuplicateKey } from './json-duplicate-keys.ts';
 
@@ -16,7 +16,9 @@ export type VerifyProblem =
   | 'expired'
   | 'future-dated'
   | 'rollback'
-  | 'equivocation';
+  | 'equivocation'
+  /** The same version with the same bytes as the list held (re-signed or re-served): nothing new. */
+  | 'unchanged';
 
 export interface TrustPolicy {
   /** The feedId the payload must carry; omitted only by `lureguard verify` without --feed-id. */
@@ -34,12 +36,14 @@ export interface TrustPolicy {
   maxFutureSkewMs?: number;
 }
 
+type Failure = { ok: false; problem: VerifyProblem; detail: string };
+
 export type VerifyResult =
   | { ok: true; payload: IndicatorPayload; payloadSha256: string; keyids: string[]; expired: boolean }
-  | { ok: false; problem: VerifyProblem; detail: string };
+  | Failure;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const fail = (problem: VerifyProblem, detail = ''): VerifyResult => ({ ok: false, problem, detail });
+const fail = (problem: VerifyProblem, detail = ''): Failure => ({ ok: false, problem, detail });
 
 /**
  * Accepts a signed list only when `threshold` distinct trusted keys signed the exact payload
@@ -51,26 +55,9 @@ export async function verifyEnvelope(
   policy: TrustPolicy,
   options: { allowExpired?: boolean } = {},
 ): Promise<VerifyResult> {
-  const size = typeof input === 'string' ? input.length : input.byteLength;
-  if (size > LIST_LIMITS.envelopeBytes) return fail('oversized', `${size} bytes`);
-  let envelopeText: string;
-  try {
-    envelopeText = typeof input === 'string' ? input : utf8.decode(input);
-  } catch {
-    return fail('malformed', 'not UTF-8');
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(envelopeText);
-  } catch (error) {
-    return fail('malformed', (error as Error).message.slice(0, 200));
-  }
-  const envelope = Envelope.safeParse(json);
-  if (!envelope.success) return fail('malformed', firstIssuePath(envelope.error));
-  const { payloadType, payload, signatures } = envelope.data;
-  if (payloadType !== PAYLOAD_TYPE) return fail('payload-type', payloadType.slice(0, 100));
-  const body = fromBase64(payload);
-  if (!body) return fail('malformed', 'payload is not base64');
+  const opened = openEnvelope(input);
+  if (!opened.ok) return opened;
+  const { signed, body, signatures } = opened;
 
   // Signatures first, over the exact bytes: nothing in the payload is trusted before this.
   const trusted = new Map<string, Uint8Array>();
@@ -79,7 +66,6 @@ export async function verifyEnvelope(
     if (key) trusted.set(key.keyid, key.raw);
   }
   if (trusted.size === 0) return fail('unknown-key', 'no valid trusted key given');
-  const signedBytes = pae(payloadType, body);
   const validSigners = new Set<string>();
   let badSignature = false;
   for (const { keyid, sig } of signatures) {
@@ -102,7 +88,7 @@ export async function verifyEnvelope(
         { name: 'Ed25519' },
         key,
         signature as Uint8Array<ArrayBuffer>,
-        signedBytes as Uint8Array<ArrayBuffer>,
+        signed as Uint8Array<ArrayBuffer>,
       );
       if (ok) validSigners.add(keyid);
       else badSignature = true;
@@ -116,23 +102,9 @@ export async function verifyEnvelope(
     return fail('threshold', `${validSigners.size} of ${policy.threshold} trusted signatures`);
   }
 
-  let text: string;
-  try {
-    text = utf8.decode(body);
-  } catch {
-    return fail('malformed', 'payload is not UTF-8');
-  }
-  let parsedJson: unknown;
-  try {
-    parsedJson = JSON.parse(text);
-  } catch (error) {
-    return fail('malformed', `payload: ${(error as Error).message.slice(0, 200)}`);
-  }
-  const duplicate = findDuplicateKey(text);
-  if (duplicate !== null) return fail('duplicate-key', duplicate.slice(0, 100));
-  const parsed = IndicatorPayload.safeParse(parsedJson);
-  if (!parsed.success) return fail('schema', firstIssuePath(parsed.error));
-  const list = parsed.data;
+  const parsed = parsePayload(body);
+  if (!parsed.ok) return parsed;
+  const list = parsed.list;
 
   if (policy.feedId !== undefined && list.feedId !== policy.feedId) {
     return fail('feed-id', `expected ${policy.feedId}, got ${list.feedId}`);
@@ -154,11 +126,61 @@ export async function verifyEnvelope(
       );
     }
     if (list.version === policy.storedVersion) {
-      if (policy.storedPayloadSha256 !== undefined && policy.storedPayloadSha256 !== payloadSha256) {
+      if (policy.storedPayloadSha256 === undefined)
+        return fail('rollback', `version ${list.version} is not newer than the held version`);
+      if (policy.storedPayloadSha256 !== payloadSha256) {
         return fail('equivocation', `version ${list.version} was already seen with different content`);
       }
-      return fail('rollback', `version ${list.version} is not newer than the held version`);
+      return fail('unchanged', `version ${list.version} is the list already held`);
     }
   }
   return { ok: true, payload: list, payloadSha256, keyids: [...validSigners], expired };
+}
+
+type Opened =
+  | { ok: true; signed: Uint8Array; body: Uint8Array; signatures: Envelope['signatures'] }
+  | Failure;
+
+/**
+ * The envelope's shape, type and payload bytes. A helper of its own so that the envelope's text
+ * and its base64 payload (hundreds of MB for a large list) can be collected once it returns.
+ */
+function openEnvelope(input: Uint8Array | string): Opened {
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  if (size > LIST_LIMITS.envelopeBytes) return fail('oversized', `${size} bytes`);
+  let json: unknown;
+  try {
+    json = JSON.parse(typeof input === 'string' ? input : utf8.decode(input));
+  } catch (error) {
+    const notUtf8 = error instanceof TypeError;
+    return fail('malformed', notUtf8 ? 'not UTF-8' : (error as Error).message.slice(0, 200));
+  }
+  const envelope = Envelope.safeParse(json);
+  if (!envelope.success) return fail('malformed', firstIssuePath(envelope.error));
+  const { payloadType, payload, signatures } = envelope.data;
+  if (payloadType !== PAYLOAD_TYPE) return fail('payload-type', payloadType.slice(0, 100));
+  const encoded = paeFromBase64(payloadType, payload);
+  if (!encoded) return fail('malformed', 'payload is not base64');
+  return { ok: true, ...encoded, signatures };
+}
+
+/** The authenticated payload bytes as a list: UTF-8, JSON, no duplicate keys, the schema. */
+function parsePayload(body: Uint8Array): { ok: true; list: IndicatorPayload } | Failure {
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    return fail('malformed', 'payload is not UTF-8');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return fail('malformed', `payload: ${(error as Error).message.slice(0, 200)}`);
+  }
+  const duplicate = findDuplicateKey(text);
+  if (duplicate !== null) return fail('duplicate-key', duplicate.slice(0, 100));
+  const parsed = IndicatorPayload.safeParse(json);
+  if (!parsed.success) return fail('schema', firstIssuePath(parsed.error));
+  return { ok: true, list: parsed.data };
 }

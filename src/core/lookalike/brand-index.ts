@@ -5,8 +5,8 @@ import type { Reason } from '../types.ts';
 import { labelToUnicode } from '../unicode/punycode.ts';
 import { isMixedScript, scriptOf, scriptsIn } from '../unicode/scripts.ts';
 import { confusableWith, skeleton } from '../unicode/skeleton.ts';
-import { allowedEdits, deletions, editDistance } from './edit-distance.ts';
-import { hasRiskStem, isRiskWordSequence } from './risk-words.ts';
+import { allowedEdits, deletions, editDistance, someDeletionHash, stringHash } from './edit-distance.ts';
+import { hasRiskStem, isRiskWordSequence, JOB_WORDS } from './risk-words.ts';
 
 export interface LookalikeContext {
   /** Brands named in the surrounding post: a common-word brand then counts even without a risk word. */
@@ -29,17 +29,60 @@ export interface BrandIndex {
 interface TokenOwner {
   token: string;
   brand: Brand;
+  /**
+   * An ordinary word too, so it needs context (see below): "common" for common-word brands
+   * ("kraken"), "named" for a generic official label ("crypto" of crypto.com).
+   */
+  needsContext: false | 'common' | 'named';
 }
 
 const MAX_TYPO_DEPTH = 2;
 const MAX_ALIAS_WORDS = 4;
 const COMBINING_MARK = /\p{M}/gu;
+/** Map keys in small-integer range: V8 hashes those fastest. Collisions are confirmed away anyway. */
+const SMI_MASK = 0x3fffffff;
+const PLAIN_ASCII = /^[a-z0-9-]*$/;
+let asciiPrototypes: string[] | null = null;
+
+/** The hot path: lower-case ASCII labels, mapped with a 128-entry table taken from the skeleton. */
+function asciiSkeleton(label: string): string {
+  if (!asciiPrototypes) {
+    asciiPrototypes = [];
+    for (let c = 0; c < 128; c++) {
+      const ch = String.fromCharCode(c);
+      asciiPrototypes.push(skeleton(ch).toLowerCase().normalize('NFD').replace(COMBINING_MARK, ''));
+    }
+  }
+  let out = '';
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if (c !== 45) out += asciiPrototypes[c]!;
+  }
+  return out;
+}
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 /** Skeleton for domains: UTS #39 skeleton, lower case, diacritics and hyphens dropped. */
 function looseSkeleton(label: string): string {
+  if (PLAIN_ASCII.test(label)) return asciiSkeleton(label);
   return skeleton(label).toLowerCase().normalize('NFD').replace(COMBINING_MARK, '').replace(/-/g, '');
 }
+
+/**
+ * How common-word brands stay quiet on unrelated sites (kraken.io, circle.so, gemini.google.com,
+ * cryptocompare.com, robinhood.org):
+ * - A token is "context-only" when its brand is marked `commonWord` (Kraken, Gemini, Circle,
+ *   Ledger, Ripple, Robinhood...) or when it is an official domain label shorter than the brand's
+ *   own token ("crypto" of crypto.com beside "cryptocom", "gate" of gate.io beside "gateio").
+ * - A common-word token counts when the post names the brand, or the host carries a recruiting
+ *   or account stem (RISK_STEMS: "kraken.livehiringpro.com"), or the rest of the label is only
+ *   recruiting words (JOB_WORDS: "hr-ledger.com", "kraken-careers.io").
+ * - A generic official label ("crypto", "gate", "blockchain") counts only when the post names the
+ *   brand: crypto.jobs and blockchain-careers.com are job boards, not Crypto.com.
+ * - Homoglyphs ("krаken" with Cyrillic 'а') count everywhere: nobody innocent writes a word so.
+ * - Tokens under 5 letters ("okx", "gate") are never matched by edit distance: too many real
+ *   names sit one letter away (olx.com, gale.io).
+ */
 
 /**
  * Compiled once from the catalog (and brands from signed lists). Every check is a fixed
@@ -52,8 +95,16 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   const careers = new Map<string, Array<{ path: string; brand: Brand }>>();
   const tokens = new Map<string, TokenOwner>();
   const tokenLengths = new Set<number>();
-  const typoIndex = new Map<string, string[]>();
+  const tokenPrefixes = new Set<string>();
+  const tokenSkeletons = new Map<string, string>();
+  /** Hash of each deletion variant of each token -> tokens (symmetric-delete index). */
+  const typoIndex = new Map<number, string[]>();
+  /** The same neighbourhoods over token skeletons: a homoglyph plus a typo ("cоinbse"). */
+  const skeletonTypoIndex = new Map<number, string[]>();
   const skeletons = new Map<string, string>();
+  const capsSkeletons = new Map<string, string>();
+  /** Tokens with one or two letters starred ("bi*ge*"): an IDN glyph with no ASCII prototype stands in. */
+  const starred = new Map<string, string>();
   const aliases = new Map<string, Brand>();
   const cjkAliases = new Map<string, Brand>();
   const cjkLengths = new Set<number>();
@@ -67,18 +118,21 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       list.push({ path: url.pathname.replace(/\/$/, '').toLowerCase(), brand });
       careers.set(url.hostname, list);
     }
-    for (const token of brand.tokens) {
+    for (const { token, needsContext } of tokensOf(brand)) {
       if (tokens.has(token)) continue;
-      tokens.set(token, { token, brand });
+      tokens.set(token, { token, brand, needsContext });
       tokenLengths.add(token.length);
-      skeletons.set(looseSkeleton(token), token);
+      for (let end = 1; end <= token.length; end++) tokenPrefixes.add(token.slice(0, end));
+      const tokenSkeleton = looseSkeleton(token);
+      tokenSkeletons.set(token, tokenSkeleton);
+      skeletons.set(tokenSkeleton, token);
+      capsSkeletons.set(looseSkeleton(token.toUpperCase()), token);
+      for (const key of starredForms(token)) if (!starred.has(key)) starred.set(key, token);
       const depth = Math.min(MAX_TYPO_DEPTH, allowedEdits(token.length));
       if (depth === 0) continue;
-      for (const variant of deletions(token, depth)) {
-        const owners = typoIndex.get(variant);
-        if (owners) owners.push(token);
-        else typoIndex.set(variant, [token]);
-      }
+      for (const variant of deletions(token, depth)) addTo(typoIndex, stringHash(variant), token);
+      for (const variant of deletions(tokenSkeleton, depth))
+        addTo(skeletonTypoIndex, stringHash(variant), token);
     }
     for (const alias of brand.aliases) {
       if (CJK.test(alias)) {
@@ -94,6 +148,9 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     }
   }
   const sortedLengths = [...tokenLengths].sort((a, b) => b - a);
+  const aliasFirstWords = new Set([...aliases.keys()].map((a) => a.split(' ')[0]!.toLowerCase()));
+  const maxTokenLength = sortedLengths[0] ?? 0;
+  const minTokenLength = sortedLengths.at(-1) ?? 0;
 
   function officialBrandOf(host: string): Brand | undefined {
     return officialDomains.get(registrableDomain(host));
@@ -108,13 +165,54 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
 
   /** The longest brand token inside `text`, with what stands before and after it. */
   function findToken(text: string): { owner: TokenOwner; before: string; after: string } | undefined {
+    // From each start, extend only while the text is still a prefix of some token: one or two
+    // lookups per position, whatever the number of brands.
+    let best: TokenOwner | undefined;
+    let bestStart = 0;
+    for (let start = 0; start < text.length; start++) {
+      for (let end = start + 1; end <= text.length; end++) {
+        const piece = text.slice(start, end);
+        if (!tokenPrefixes.has(piece)) break;
+        const owner = tokens.get(piece);
+        if (owner && (!best || owner.token.length > best.token.length)) {
+          best = owner;
+          bestStart = start;
+        }
+      }
+    }
+    if (!best) return undefined;
+    return {
+      owner: best,
+      before: text.slice(0, bestStart),
+      after: text.slice(bestStart + best.token.length),
+    };
+  }
+
+  /** A token inside a capitals skeleton: the longest caps skeleton of a token that occurs in it. */
+  function capsSkeletonToken(looseCaps: string): string | undefined {
     for (const length of sortedLengths) {
-      for (let start = 0; start + length <= text.length; start++) {
-        const owner = tokens.get(text.slice(start, start + length));
-        if (owner) return { owner, before: text.slice(0, start), after: text.slice(start + length) };
+      for (let start = 0; start + length <= looseCaps.length; start++) {
+        const token = capsSkeletons.get(looseCaps.slice(start, start + length));
+        if (token !== undefined) return token;
       }
     }
     return undefined;
+  }
+
+  /**
+   * An IDN whose skeleton still holds letters with no ASCII prototype ("biƫgeƫ", "ɢatɇ"): each
+   * such glyph may stand for any one letter, at most one in three.
+   */
+  function starredToken(loose: string): string | undefined {
+    let odd = 0;
+    let key = '';
+    for (const ch of loose) {
+      const ascii = /[a-z0-9]/.test(ch);
+      if (!ascii) odd++;
+      key += ascii ? ch : '*';
+    }
+    if (odd === 0 || odd > maxStars(key.length)) return undefined;
+    return starred.get(key);
   }
 
   function skeletonOwner(loose: string): TokenOwner | undefined {
@@ -122,24 +220,44 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     return token === undefined ? undefined : tokens.get(token);
   }
 
-  function typoOf(word: string): { owner: TokenOwner; edits: number } | undefined {
+  function typoOf(word: string, ofSkeletons = false): { owner: TokenOwner; edits: number } | undefined {
     if (word.length < 4 || word.length > 40) return undefined;
-    for (const variant of deletions(word, MAX_TYPO_DEPTH)) {
-      for (const token of typoIndex.get(variant) ?? []) {
-        if (token === word) continue;
-        const edits = editDistance(word, token, allowedEdits(token.length));
-        if (edits <= allowedEdits(token.length)) return { owner: tokens.get(token)!, edits };
+    const index = ofSkeletons ? skeletonTypoIndex : typoIndex;
+    // A token within two edits is at most two letters longer or shorter.
+    if (word.length > maxTokenLength + MAX_TYPO_DEPTH || word.length < minTokenLength - MAX_TYPO_DEPTH)
+      return undefined;
+    // Only tokens of nine letters and more allow two edits (allowedEdits), so short words need one deletion.
+    const depth = word.length + MAX_TYPO_DEPTH >= 9 ? MAX_TYPO_DEPTH : 1;
+    let found: { owner: TokenOwner; edits: number } | undefined;
+    someDeletionHash(word, depth, (hash) => {
+      const owners = index.get(hash & SMI_MASK);
+      if (!owners) return false;
+      for (const token of owners) {
+        const target = ofSkeletons ? tokenSkeletons.get(token)! : token;
+        if (target === word) continue;
+        const edits = editDistance(word, target, allowedEdits(token.length));
+        if (edits <= allowedEdits(token.length)) {
+          found = { owner: tokens.get(token)!, edits };
+          return true;
+        }
       }
-    }
-    return undefined;
+      return false;
+    });
+    return found;
   }
 
-  /** A token is a whole hyphen-separated part, or the rest of the label is only risk words. */
+  /**
+   * A token is a whole hyphen-separated part, or the rest of the label is only risk words, or
+   * (for a distinctive token at either end) the rest carries a recruiting stem, misspelt words
+   * and all ("paxosvideointerviewassesment").
+   */
   function embeddedAsCombo(
     label: string,
     found: { owner: TokenOwner; before: string; after: string },
   ): boolean {
     if (label.split('-').includes(found.owner.token)) return true;
+    const atEdge = found.before.length === 0 || found.after.length === 0;
+    if (!found.owner.needsContext && atEdge && hasRiskStem(found.before + found.after)) return true;
     const before = found.before.length === 0 || isRiskWordSequence(found.before);
     const after = found.after.length === 0 || isRiskWordSequence(found.after);
     return before && after;
@@ -147,43 +265,39 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
 
   function lookalikesOf(rawHost: string, context: LookalikeContext = {}): Reason[] {
     const parts = hostParts(rawHost);
-    if (parts.isIp || !parts.domain || !parts.suffix) return [];
+    if (parts.isIp || !parts.domain || !parts.suffix || !parts.listed) return [];
     if (officialDomains.has(parts.domain)) return [];
     const host = parts.host;
     const label = parts.domain.slice(0, parts.domain.length - parts.suffix.length - 1);
     const unicodeLabel = labelToUnicode(label);
-    const squashed = label.replace(/-/g, '');
-    const unicodeHost = host.split('.').map(labelToUnicode).join('.');
-    const reasons: Reason[] = [];
-    const flagged = new Set<string>();
-
-    /** Common-word brands need a recruiting or account word in the host, or the brand named nearby. */
-    const allowed = (brand: Brand, withoutToken: string) =>
-      !brand.commonWord || context.mentionedBrandIds?.has(brand.id) === true || hasRiskStem(withoutToken);
-    const hostWithout = (token: string) => unicodeHost.replace(token, ' ');
-    const add = (id: string, brand: Brand, message: string) => {
-      if (flagged.has(brand.id)) return;
-      flagged.add(brand.id);
-      reasons.push({
-        id,
-        level: 'suspicious',
-        escalatesWithJobContext: true,
-        brand: brand.name,
-        host: unicodeHost === host ? host : `${host} (${unicodeHost})`,
-        message,
-      });
-    };
-    const notOurs = (brand: Brand) => `${unicodeHost} is not a ${brand.name} domain`;
+    const squashed = label.includes('-') ? label.replace(/-/g, '') : label;
+    const unicodeHost = host.includes('xn--') ? host.split('.').map(labelToUnicode).join('.') : host;
+    const check = new HostCheck(host, unicodeHost, context);
+    const { reasons } = check;
+    const allowed = check.allowed.bind(check);
+    const hostWithout = check.hostWithout.bind(check);
+    const add = check.add.bind(check);
+    const notOurs = check.notOurs.bind(check);
 
     // Homoglyphs: the label reads as a brand once confusable characters are mapped.
     const loose = looseSkeleton(unicodeLabel);
     // Whole-label matches for ASCII tricks ("c0inbase"); tokens inside the label only for IDNs.
     const isIdn = unicodeLabel !== label;
+    // IDNA folds case, so a name that reads as the brand in capitals counts too ("ԍате" as "GATE").
+    const looseCaps = isIdn ? looseSkeleton(unicodeLabel.toUpperCase()) : loose;
+    // ASCII labels differ from their skeleton only by "m" -> "rn": "rnoonpay" reads as "moonpay".
     const homoglyphToken =
-      loose !== squashed
-        ? (skeletons.get(loose) ?? (isIdn ? findToken(loose)?.owner.token : undefined))
+      loose !== squashed || squashed.includes('rn')
+        ? (skeletons.get(loose) ??
+          capsSkeletons.get(looseCaps) ??
+          (isIdn
+            ? (findToken(loose)?.owner.token ?? capsSkeletonToken(looseCaps) ?? starredToken(loose))
+            : undefined))
         : undefined;
-    if (homoglyphToken !== undefined && squashed !== homoglyphToken) {
+    // A token written plainly inside an IDN ("krakenbücher") is no homoglyph; the combo checks judge it.
+    const plain =
+      isIdn && homoglyphToken !== undefined && unicodeLabel.replace(/-/g, '').includes(homoglyphToken);
+    if (homoglyphToken !== undefined && squashed !== homoglyphToken && !plain) {
       const { brand } = tokens.get(homoglyphToken)!;
       add(
         'lookalike-homoglyph',
@@ -194,7 +308,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
 
     // Brand token inside the registrable label: exact (TLD swap, hyphenation) or with other words.
     const found = findToken(squashed);
-    if (found && allowed(found.owner.brand, hostWithout(found.owner.token))) {
+    if (found && allowed(found.owner, hostWithout(found.owner.token), found.before + found.after)) {
       const { brand, token } = found.owner;
       const official = brand.domains[0] ? registrableDomain(brand.domains[0]) : undefined;
       if (squashed === token) {
@@ -222,17 +336,35 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       }
     }
 
-    // Typos of a brand token, in the whole label or in one hyphen-separated part.
-    const typoWords = isIdn ? [loose] : [squashed, ...label.split('-')];
-    for (const word of new Set(typoWords)) {
+    // Typos of a brand token, in the whole label or in one hyphen-separated part. Skipped once the
+    // host is flagged: one lookalike reason explains it, and typo search is the costly step.
+    // IDNs go to the skeleton comparison below, which names the odd character.
+    const typoWords =
+      reasons.length > 0 || isIdn ? [] : squashed === label ? [label] : [squashed, ...label.split('-')];
+    for (const word of typoWords) {
       const typo = typoOf(word);
-      if (!typo || !allowed(typo.owner.brand, hostWithout(word))) continue;
+      if (!typo || !allowed(typo.owner, hostWithout(word))) continue;
       const { brand, token } = typo.owner;
       add(
         'lookalike-typo',
         brand,
         `${notOurs(brand)}: “${word}” is ${typo.edits === 1 ? 'one letter' : 'two letters'} away from “${token}”. ${careersSentence(brand)}`,
       );
+    }
+
+    // A homoglyph plus a typo ("cоinbse", "rnetamsk"): compare skeletons with skeletons.
+    // After plain typos, so "coinbsae" stays a typo; "rnoonpey" (rn for m) is caught here.
+    // Plain ASCII differs from its skeleton only by "m" -> "rn", so otherwise the plain typo sufficed.
+    if (reasons.length === 0 && (loose !== squashed || squashed.includes('rn'))) {
+      const typo = typoOf(loose, true);
+      if (typo && allowed(typo.owner, hostWithout(label))) {
+        const { brand, token } = typo.owner;
+        add(
+          'lookalike-homoglyph',
+          brand,
+          `${notOurs(brand)}: it imitates “${token}” with ${describeOddCharacter(unicodeLabel)}, and ${typo.edits === 1 ? 'one more letter' : 'two more letters'} changed. ${careersSentence(brand)}`,
+        );
+      }
     }
 
     // The brand in a subdomain of someone else's domain: coinbase.com.careers-portal.xyz.
@@ -243,7 +375,8 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       if (!inSub) continue;
       const owner = 'owner' in inSub ? inSub.owner : inSub;
       const isCombo = 'owner' in inSub ? embeddedAsCombo(sub, inSub) : true;
-      if (!isCombo || !allowed(owner.brand, hostWithout(owner.token))) continue;
+      const rest = 'owner' in inSub ? inSub.before + inSub.after : '';
+      if (!isCombo || !allowed(owner, hostWithout(owner.token), rest)) continue;
       add(
         'lookalike-brand-subdomain',
         owner.brand,
@@ -251,7 +384,24 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       );
     }
 
-    if (isMixedScript(unicodeLabel)) {
+    // The name split by a dot ("con.sensys.io", "axie.infinity.com"): only the last part is registered.
+    if (parts.subdomain) {
+      const labels = parts.subdomain.split('.');
+      let joined = squashed;
+      for (let k = labels.length - 1; k >= Math.max(0, labels.length - 3); k--) {
+        joined = labels[k]!.replace(/-/g, '') + joined;
+        const owner = tokens.get(joined);
+        if (!owner || !allowed(owner, hostWithout(labels[k]!))) continue;
+        add(
+          'lookalike-split-label',
+          owner.brand,
+          `${notOurs(owner.brand)}: it splits “${owner.token}” with a dot, so only ${parts.domain} is registered, and not by ${owner.brand.name}. ${careersSentence(owner.brand)}`,
+        );
+        break;
+      }
+    }
+
+    if (isIdn && isMixedScript(unicodeLabel)) {
       reasons.push({
         id: 'lookalike-mixed-script',
         level: 'suspicious',
@@ -264,7 +414,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   }
 
   function brandsMentioned(text: string): Brand[] {
-    if (typeof text !== 'string' || text.length === 0) return [];
+    if (typeof text !== 'string' || !/[\p{L}\p{N}]/u.test(text)) return [];
     const found = new Map<Brand, number>();
     const note = (brand: Brand | undefined, at: number) => {
       if (brand && !found.has(brand)) found.set(brand, at);
@@ -272,9 +422,11 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     // Words with dots kept ("Crypto.com"), up to MAX_ALIAS_WORDS in a row.
     const words = [...text.slice(0, 20_000).matchAll(/[\p{L}\p{N}][\p{L}\p{N}.'&-]*/gu)];
     for (let i = 0; i < words.length; i++) {
+      // Most words start no alias: one lookup, then on to the next word.
+      if (!aliasFirstWords.has(words[i]![0].replace(/(?<![.'-])[.'-]+$/, '').toLowerCase())) continue;
       let phrase = '';
       for (let n = 0; n < MAX_ALIAS_WORDS && i + n < words.length; n++) {
-        const word = words[i + n]![0].replace(/[.'-]+$/, '');
+        const word = words[i + n]![0].replace(/(?<![.'-])[.'-]+$/, '');
         phrase = n === 0 ? word : `${phrase} ${word}`;
         note(aliases.get(phrase) ?? aliases.get(phrase.toLowerCase()), words[i]!.index!);
       }
@@ -297,6 +449,97 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   };
 }
 
+/**
+ * One host's lookalike reasons, at most one per brand. A class, not closures made per call:
+ * checks run for every link on every page.
+ */
+class HostCheck {
+  readonly reasons: Reason[] = [];
+  private readonly flagged = new Set<string>();
+
+  constructor(
+    private readonly host: string,
+    private readonly unicodeHost: string,
+    private readonly context: LookalikeContext,
+  ) {}
+
+  /** Context-only tokens need the brand named nearby, a risk stem in the host, or job words beside them. */
+  allowed(owner: TokenOwner, withoutToken: string, rest = ''): boolean {
+    return (
+      !owner.needsContext ||
+      this.context.mentionedBrandIds?.has(owner.brand.id) === true ||
+      (owner.needsContext === 'common' &&
+        (hasRiskStem(withoutToken) || isRiskWordSequence(rest.replace(/[-0-9]/g, ''), JOB_WORDS)))
+    );
+  }
+
+  hostWithout(token: string): string {
+    return this.unicodeHost.replace(token, ' ');
+  }
+
+  notOurs(brand: Brand): string {
+    return `${this.unicodeHost} is not a ${brand.name} domain`;
+  }
+
+  add(id: string, brand: Brand, message: string): void {
+    if (this.flagged.has(brand.id)) return;
+    this.flagged.add(brand.id);
+    const { host, unicodeHost } = this;
+    this.reasons.push({
+      id,
+      level: 'suspicious',
+      escalatesWithJobContext: true,
+      brand: brand.name,
+      host: unicodeHost === host ? host : `${host} (${unicodeHost})`,
+      message,
+    });
+  }
+}
+
+function maxStars(length: number): number {
+  return length < 3 ? 0 : length < 6 ? 1 : 2;
+}
+
+/** A token with every choice of one (or, for six letters and more, two) positions starred. */
+function starredForms(token: string): string[] {
+  const out: string[] = [];
+  const stars = maxStars(token.length);
+  for (let i = 0; i < token.length && stars > 0; i++) {
+    const one = `${token.slice(0, i)}*${token.slice(i + 1)}`;
+    out.push(one);
+    if (stars < 2) continue;
+    for (let j = i + 1; j < token.length; j++) out.push(`${one.slice(0, j)}*${one.slice(j + 1)}`);
+  }
+  return out;
+}
+
+function addTo(index: Map<number, string[]>, hash: number, token: string): void {
+  const key = hash & SMI_MASK;
+  const owners = index.get(key);
+  if (!owners) index.set(key, [token]);
+  else if (!owners.includes(token)) owners.push(token);
+}
+
+/**
+ * A brand's tokens, plus the labels of its official domains ("bybitglobal" of bybitglobal.com).
+ * A label shorter than one of the brand's tokens ("crypto" of crypto.com) is an ordinary word.
+ */
+function tokensOf(brand: Brand): Array<{ token: string; needsContext: TokenOwner['needsContext'] }> {
+  const common: TokenOwner['needsContext'] = brand.commonWord === true ? 'common' : false;
+  const out: Array<{ token: string; needsContext: TokenOwner['needsContext'] }> = brand.tokens.map(
+    (token) => ({ token, needsContext: common }),
+  );
+  for (const domain of brand.domains) {
+    const parts = hostParts(domain);
+    if (!parts.domain || !parts.suffix) continue;
+    const label = parts.domain.slice(0, parts.domain.length - parts.suffix.length - 1).replace(/-/g, '');
+    if (label.length < 4 || !/^[a-z0-9]+$/.test(label) || out.some((t) => t.token === label)) continue;
+    const word = brand.tokens.some((t) => t.length > label.length && t.startsWith(label));
+    out.push({ token: label, needsContext: word ? 'named' : common });
+  }
+  return out;
+}
+
 /** "Cyrillic 'о' (U+043E) at position 2" — the first character that is not what it seems. */
 function describeOddCharacter(label: string): string {
   let position = 0;
@@ -310,5 +553,7 @@ function describeOddCharacter(label: string): string {
     const looks = lookalike ? `, which looks like '${lookalike.normalize('NFC')}'` : '';
     return `${name} '${ch}' (U+${code.toString(16).toUpperCase().padStart(4, '0')}) at position ${position}${looks}`;
   }
+  // The one ASCII sequence UTS #39 confuses with a letter: "rn" for "m".
+  if (label.includes('rn')) return "the letters 'rn', which look like 'm'";
   return 'characters that look alike';
 }

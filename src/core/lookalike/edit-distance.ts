@@ -53,3 +53,47 @@ export function deletions(word: string, depth: number): Set<string> {
   }
   return out;
 }
+
+/**
+ * Deletion neighbourhoods by hash. Checks hash the query's deletions straight from prefix hashes
+ * (no string is built), so a typo lookup costs a few dozen multiplications and map reads.
+ * A 32-bit polynomial hash collides now and then; every hit is confirmed by `editDistance`.
+ */
+const BASE = 131;
+/** Powers of BASE mod 2^32, enough for any DNS label (63) and then some. */
+const POWERS = new Uint32Array(129);
+POWERS[0] = 1;
+for (let i = 1; i < POWERS.length; i++) POWERS[i] = Math.imul(POWERS[i - 1]!, BASE) >>> 0;
+const MAX_HASHED = POWERS.length - 1;
+
+export function stringHash(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) >>> 0;
+  return h;
+}
+
+/**
+ * Calls `visit` with the hash of the word and of every deletion of up to `depth` (1 or 2)
+ * characters, as `stringHash` would give for each deleted string; stops when `visit` says so.
+ */
+export function someDeletionHash(word: string, depth: number, visit: (hash: number) => boolean): boolean {
+  const n = word.length;
+  if (n > MAX_HASHED) return false;
+  const prefix = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = Math.imul(prefix[i]!, BASE) + word.charCodeAt(i);
+  if (visit(prefix[n]!)) return true;
+  for (let i = 0; i < n; i++) {
+    const head = prefix[i]!;
+    // hash(word without i) = hash(word[..i]) * B^(n-i-1) + hash(word[i+1..])
+    const tail = (prefix[n]! - Math.imul(prefix[i + 1]!, POWERS[n - i - 1]!)) >>> 0;
+    if (visit((Math.imul(head, POWERS[n - i - 1]!) + tail) >>> 0)) return true;
+    if (depth < 2) continue;
+    for (let j = i + 1; j < n; j++) {
+      const middle = (prefix[j]! - Math.imul(prefix[i + 1]!, POWERS[j - i - 1]!)) >>> 0;
+      const left = (Math.imul(head, POWERS[j - i - 1]!) + middle) >>> 0;
+      const right = (prefix[n]! - Math.imul(prefix[j + 1]!, POWERS[n - j - 1]!)) >>> 0;
+      if (visit((Math.imul(left, POWERS[n - j - 1]!) + right) >>> 0)) return true;
+    }
+  }
+  return false;
+}

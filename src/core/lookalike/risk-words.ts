@@ -183,8 +183,46 @@ export const RISK_STEMS = [
   'task',
 ];
 
+/**
+ * The recruiting words alone. A common-word brand plus only these ("kraken-careers",
+ * "hr-ledger") is a lure on its own; plus broader risk words ("circle-app") it may be anyone.
+ */
+export const JOB_WORDS = new Set([
+  'career',
+  'careers',
+  'job',
+  'jobs',
+  'hr',
+  'hrm',
+  'hiring',
+  'hire',
+  'hires',
+  'recruit',
+  'recruiting',
+  'recruiter',
+  'recruitment',
+  'talent',
+  'talents',
+  'interview',
+  'interviews',
+  'assessment',
+  'assessments',
+  'assess',
+  'apply',
+  'applicant',
+  'onboarding',
+  'onboard',
+  'offer',
+  'offers',
+  'staff',
+  'team',
+  'teams',
+  'meet',
+  'meeting',
+]);
+
 /** Can `rest` be split entirely into risk words and digits? ("careers", "hr2024", "jobsportal") */
-export function isRiskWordSequence(rest: string): boolean {
+export function isRiskWordSequence(rest: string, words: ReadonlySet<string> = RISK_WORDS): boolean {
   if (rest.length === 0 || rest.length > 63) return false;
   const reachable = new Array<boolean>(rest.length + 1).fill(false);
   reachable[0] = true;
@@ -193,12 +231,15 @@ export function isRiskWordSequence(rest: string): boolean {
     let j = i;
     while (j < rest.length && rest.charCodeAt(j) >= 48 && rest.charCodeAt(j) <= 57) reachable[++j] = true;
     for (let len = 2; len <= 12 && i + len <= rest.length; len++) {
-      if (RISK_WORDS.has(rest.slice(i, i + len))) reachable[i + len] = true;
+      if (words.has(rest.slice(i, i + len))) reachable[i + len] = true;
     }
   }
   return reachable[rest.length]!;
 }
 
+/** One alternation instead of a scan per stem (the stems are plain lower-case letters). */
+const RISK_STEM_PATTERN = new RegExp(RISK_STEMS.join('|'));
+
 export function hasRiskStem(text: string): boolean {
-  return RISK_STEMS.some((stem) => text.includes(stem));
+  return RISK_STEM_PATTERN.test(text);
 }

@@ -47,6 +47,7 @@ const PATTERNS: Record<Exclude<LureFlag, 'high-pay'>, RegExp[]> = {
     /\b(telegram|whatsapp|signal|skype)\s?(:|id|handle|number|@)|\bt\.me\/|\bwa\.me\//,
     /\b(personal|private) (e-?mail|gmail|address)\b/,
     /(テレグラム|telegram|ワッツアップ|whatsapp|line).{0,10}(で|に|へ).{0,10}(連絡|移動|話|やり取り)/,
+    /(個人|プライベート|私用)の?(メール|メールアドレス|アドレス|gmail)/,
   ],
   'connect-wallet': [
     /\bconnect (your|a|the) (crypto )?(wallet|metamask|phantom)\b/,
@@ -89,6 +90,19 @@ function highPay(text: string): string | undefined {
   return undefined;
 }
 
+/** Japanese pay in 万円: "月給300万円" (monthly) or "年収5,000万円" (yearly). */
+const AMOUNT_JA = /(月給|月収|月額|年収|年俸)\s?(?:は|：|:)?\s?(\d{1,3}(?:,\d{3})+|\d{1,6})\s?万円/g;
+
+function highPayJa(text: string): string | undefined {
+  for (const match of text.matchAll(AMOUNT_JA)) {
+    const manYen = Number(match[2]!.replace(/,/g, ''));
+    const monthly = match[1]!.startsWith('月');
+    // ¥2M a month or ¥50M a year: the same bar as $12k a month or $350k a year.
+    if ((monthly && manYen >= 200) || (!monthly && manYen >= 5_000)) return match[0];
+  }
+  return undefined;
+}
+
 export function lureSignals(text: string): LureSignal[] {
   const normalized = normalizeText(text);
   if (!normalized) return [];
@@ -102,7 +116,7 @@ export function lureSignals(text: string): LureSignal[] {
       }
     }
   }
-  const pay = highPay(normalized);
+  const pay = highPay(normalized) ?? highPayJa(normalized);
   if (pay) signals.push({ flag: 'high-pay', evidence: pay.slice(0, 120) });
   return signals;
 }

@@ -5,8 +5,18 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /** NFKC, lower case, no invisible characters, single spaces: what the patterns match against. */
+let last: { text: string; normalized: string } | null = null;
+
 export function normalizeText(text: string): string {
   if (typeof text !== 'string') return '';
+  // One judgement normalises the same post several times (job language, red flags, reasons).
+  if (last?.text === text) return last.normalized;
+  const normalized = normalize(text);
+  last = { text, normalized };
+  return normalized;
+}
+
+function normalize(text: string): string {
   return (
     text
       .slice(0, MAX_TEXT_CHARS)

@@ -1,4 +1,8 @@
-import { SCRIPT_NAMES, SCRIPT_RANGES } from '../generated/unicode-tables.ts';
+import { SCRIPT_NAMES as NAMES, SCRIPT_RANGES as RANGES } from '../generated/unicode-tables.ts';
+
+// Local bindings: a bundler's module namespace may put a getter behind every imported name.
+const SCRIPT_NAMES = NAMES;
+const SCRIPT_RANGES = RANGES;
 
 /** The Unicode Script property of a code point ("Latin", "Cyrillic", "Common"...). */
 export function scriptOf(codePoint: number): string {

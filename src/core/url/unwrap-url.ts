@@ -94,7 +94,9 @@ export function unwrapUrl(href: string, base?: string): UnwrapResult {
     chain.push(url.href);
   }
   const host = url.hostname.toLowerCase().replace(/^www\./, '');
-  return SHORTENERS.has(host) ? { ok: true, url, chain, hiddenBy: host } : { ok: true, url, chain };
+  // The shortener's own home page ("https://bit.ly/") hides nothing; a short code does.
+  const shortened = SHORTENERS.has(host) && url.pathname.length > 1;
+  return shortened ? { ok: true, url, chain, hiddenBy: host } : { ok: true, url, chain };
 }
 
 export function destinationHiddenReason(result: UnwrapResult): Reason | undefined {

@@ -1,4 +1,6 @@
-import { capText, linksIn, type PageRecord, visibleText } from '../page-record.ts';
+import { capText, linkOf, linksIn, type PageRecord, visibleText } from '../page-record.ts';
+import { pageDocument, selectFirst } from '../select.ts';
+import { linkedInSelectors as S } from './selectors.ts';
 
 /**
  * LinkedIn job view: https://www.linkedin.com/jobs/view/<jobId>/ and the two-pane
@@ -23,7 +25,7 @@ export function isLinkedInJobPage(url: URL): boolean {
 
 /** Server-driven layout (seen 2025-2026): no h1; the title is in document.title as "<Title> | <Company> | LinkedIn". */
 function extractServerDriven(doc: Document, pageUrl: string, jobId: string): PageRecord | null {
-  const screen = doc.querySelector('[data-sdui-screen$=".JobDetails"]');
+  const screen = selectFirst(doc, S.jobScreen);
   if (!screen) return null;
   const about = screen.querySelector(`[componentkey="JobDetails_AboutTheJob_${jobId}"]`);
   // The stale-pane guard: a description for another job id means the pane has not caught up.
@@ -32,27 +34,23 @@ function extractServerDriven(doc: Document, pageUrl: string, jobId: string): Pag
   // so the HTML parser closes the box early and moves the rest of the description after it.
   const description = about;
   const [title = '', company = ''] = doc.title.split(' | ');
-  const apply = screen.querySelector<HTMLAnchorElement>('a[aria-label*="company website"]');
+  const apply = selectFirst(screen, S.jobApplySdui);
   return buildRecord(pageUrl, jobId, about, title, company, description, apply);
 }
 
 /** Classic layout (seen 2023-2026): top card with h1 and company link, description in #job-details. */
 function extractClassic(doc: Document, pageUrl: string, jobId: string): PageRecord | null {
-  const description = doc.querySelector('#job-details');
+  const description = selectFirst(doc, S.jobDescription);
   if (!description) return null;
   // Stale-pane guard: the title links to the job it shows; it must be the job in the URL.
-  const titleLink = doc.querySelector<HTMLAnchorElement>(
-    '.job-details-jobs-unified-top-card__job-title a[href*="/jobs/view/"]',
-  );
+  const titleLink = selectFirst(doc, S.jobTitleLink);
   const shownId = titleLink
     ? /\/jobs\/view\/(?:[^/]*-)?(\d{6,})/.exec(titleLink.getAttribute('href') ?? '')?.[1]
     : jobId;
   if (shownId !== jobId) return null;
-  const title = visibleText(doc.querySelector('.job-details-jobs-unified-top-card__job-title h1'));
-  const company = visibleText(doc.querySelector('.job-details-jobs-unified-top-card__company-name a'));
-  const apply =
-    doc.querySelector<HTMLAnchorElement>('.jobs-apply-button--top-card a[href], a.jobs-apply-button[href]') ??
-    doc.querySelector<HTMLAnchorElement>('a[aria-label*="company website"]');
+  const title = visibleText(selectFirst(doc, S.jobTitle));
+  const company = visibleText(selectFirst(doc, S.jobCompany));
+  const apply = selectFirst(doc, S.jobApply);
   return buildRecord(pageUrl, jobId, description, title, company, description, apply);
 }
 
@@ -63,11 +61,11 @@ function buildRecord(
   title: string,
   company: string,
   description: Element,
-  apply: HTMLAnchorElement | null,
+  apply: Element | null,
 ): PageRecord {
   const links = linksIn(description);
-  if (apply?.href.startsWith('http'))
-    links.unshift({ element: apply, href: apply.href, text: visibleText(apply) });
+  const applyLink = apply ? linkOf(apply) : null;
+  if (applyLink) links.unshift(applyLink);
   return {
     key: `linkedin-job:${jobId}`,
     element,
@@ -81,9 +79,14 @@ function buildRecord(
   };
 }
 
-export function extractLinkedInJobView(document: Document, url: URL): PageRecord[] {
+export function extractLinkedInJobView(scoped: Document, url: URL): PageRecord[] {
   const jobId = linkedInJobIdFromUrl(url);
   if (!jobId) return [];
+  // One job per pane, guarded by the top card: when the scanner hands us only the changed part
+  // of the page, read the whole pane once the change touches it, so the guard still applies.
+  const document = pageDocument(scoped);
+  const pane = '#job-details, [componentkey^="JobDetails_"], [class*="jobs-unified-top-card"]';
+  if (scoped !== document && !scoped.querySelector(pane)) return [];
   const record = extractServerDriven(document, url.href, jobId) ?? extractClassic(document, url.href, jobId);
   return record ? [record] : [];
 }

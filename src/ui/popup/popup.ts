@@ -1,43 +1,99 @@
 import browser from 'webextension-polyfill';
-import { BgTabFindings } from '../../core/messages.ts';
+import '../i18n/page-strings.ts';
+import { BgAllowlist, BgTabFindings, type Finding } from '../../core/messages.ts';
+import { setLanguage, t, translatePage } from '../i18n/translate.ts';
+import { readSettings } from '../i18n/user-settings.ts';
 
-/** Lists the active tab's findings with their reasons, built from text only. */
-async function show(): Promise<void> {
+/** The active tab's findings with their reasons, built from text only, with per-item actions. */
+const REPORT_PAGE = 'src/ui/report/report.html';
+
+function button(text: string, onClick: () => void, className = ''): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  if (className) b.className = className;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+async function allow(tabId: number, finding: Finding, scope: 'item' | 'host', host?: string): Promise<void> {
+  const parsed = BgAllowlist.safeParse(
+    await browser.runtime.sendMessage({
+      type: 'ui:allow-item',
+      tabId,
+      key: finding.key,
+      scope,
+      ...(host ? { host } : {}),
+    }),
+  );
+  if (!parsed.success) return;
+  document.getElementById('notice')!.textContent = t('popupAllowed');
+  await show(tabId);
+}
+
+function findingItem(tabId: number, finding: Finding): HTMLLIElement {
+  const item = document.createElement('li');
+  item.dataset.key = finding.key;
+  const level = document.createElement('span');
+  level.className = `level ${finding.verdict.verdict}`;
+  level.textContent = t(finding.verdict.verdict === 'dangerous' ? 'levelDangerous' : 'levelSuspicious');
+  const reasons = document.createElement('ul');
+  for (const reason of finding.verdict.reasons) {
+    const line = document.createElement('li');
+    line.textContent = reason.message;
+    reasons.append(line);
+  }
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  actions.append(button(t('popupMistake'), () => void allow(tabId, finding, 'item'), 'mistake'));
+  const hosts = [...new Set(finding.verdict.reasons.flatMap((r) => (r.host ? [r.host] : [])))];
+  for (const host of hosts.slice(0, 3))
+    actions.append(
+      button(t('popupTrustHost', host), () => void allow(tabId, finding, 'host', host), 'trust'),
+    );
+  const report = document.createElement('a');
+  report.className = 'report';
+  report.textContent = t('popupReport');
+  report.target = '_blank';
+  report.href = browser.runtime.getURL(
+    `${REPORT_PAGE}?${new URLSearchParams({ tabId: String(tabId), key: finding.key })}`,
+  );
+  actions.append(report);
+  item.append(level, reasons, actions);
+  return item;
+}
+
+async function show(tabId: number): Promise<void> {
   const summary = document.getElementById('summary')!;
   const list = document.getElementById('findings')!;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  const tabId = Number(new URLSearchParams(location.search).get('tabId') ?? tab?.id);
-  if (!Number.isInteger(tabId)) {
-    summary.textContent = 'No tab to check.';
-    return;
-  }
   const parsed = BgTabFindings.safeParse(
-    await browser.runtime.sendMessage({ type: 'ui:get-tab-findings', tabId }),
+    await browser.runtime.sendMessage({ type: 'ui:get-tab-findings', tabId }).catch(() => undefined),
   );
   if (!parsed.success) {
-    summary.textContent = 'Lureguard could not read this tab’s results.';
+    summary.textContent = t('popupCannotRead');
     return;
   }
   const { findings, judged } = parsed.data;
-  const checked = `${judged} post${judged === 1 ? '' : 's'} checked`;
   summary.textContent =
-    findings.length === 0
-      ? `${checked}; nothing suspicious on this tab.`
-      : `${checked}; ${findings.length} warning${findings.length === 1 ? '' : 's'} on this tab.`;
-  for (const finding of findings) {
-    const item = document.createElement('li');
-    const level = document.createElement('span');
-    level.className = `level ${finding.verdict.verdict}`;
-    level.textContent = finding.verdict.verdict;
-    const reasons = document.createElement('ul');
-    for (const reason of finding.verdict.reasons) {
-      const line = document.createElement('li');
-      line.textContent = reason.message;
-      reasons.append(line);
-    }
-    item.append(level, reasons);
-    list.append(item);
-  }
+    findings.length === 0 ? t('popupCheckedNone', judged) : t('popupCheckedSome', judged, findings.length);
+  list.replaceChildren(...findings.map((f) => findingItem(tabId, f)));
 }
 
-void show();
+async function main(): Promise<void> {
+  setLanguage((await readSettings()).language);
+  translatePage();
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  // `?tabId=` lets tests and screenshots open the popup as a page for a given tab.
+  const tabId = Number(new URLSearchParams(location.search).get('tabId') ?? tab?.id);
+  if (!Number.isInteger(tabId)) {
+    document.getElementById('summary')!.textContent = t('popupNoTab');
+    return;
+  }
+  await show(tabId);
+  // Results arrive after the popup opens (and change after "This is a mistake"): follow them.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'session' && changes.tabs) void show(tabId);
+  });
+}
+
+void main();

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../src/cli/cli-io.ts';
 import { main } from '../../../src/cli/main.ts';
@@ -72,5 +74,31 @@ describe('lureguard check', () => {
     const { io, err } = fakeIo([]);
     expect(await main(['frobnicate'], io)).toBe(2);
     expect(err.join('\n')).toMatch(/unknown command/);
+  });
+});
+
+describe('the README’s lureguard check examples', () => {
+  // Each "$ printf '…' | npx lureguard check …" or "$ echo '…' | …" line, and the output lines after it.
+  const readme = readFileSync(resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+  const examples = [
+    ...readme.matchAll(/^\$ (printf|echo) '(.*)' \| npx lureguard check ([^\n]*)\n((?:[{[][^\n]*\n)+)/gm),
+  ];
+
+  it('are there', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(examples.map((m) => [m[2]!.slice(0, 40), m] as const))('print what they show: %s', async (_, m) => {
+    const input = m[1] === 'printf' ? m[2]!.split('\\n').filter(Boolean) : [m[2]!];
+    const { io, out } = fakeIo(input);
+    expect(await main(['check', ...m[3]!.trim().split(/\s+/)], io)).toBe(0);
+    const shown = m[4]!.trim().split('\n');
+    expect(out).toHaveLength(shown.length);
+    shown.forEach((line, i) => {
+      const actual = JSON.parse(out[i]!) as { verdict: string; reasons: Array<{ id: string }> };
+      expect(actual.verdict).toBe(/"verdict":"(\w+)"/.exec(line)![1]);
+      const ids = [...line.matchAll(/"id":"([\w-]+)"/g)].map((id) => id[1]);
+      expect(actual.reasons.map((r) => r.id).slice(0, ids.length)).toEqual(ids);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fromBase64, toBase64, utf8 } from '../../../src/core/lists/bytes.ts';
+import { fromBase64, sha256Hex, toBase64, utf8 } from '../../../src/core/lists/bytes.ts';
+import { pae } from '../../../src/core/lists/dsse.ts';
 import { LIST_LIMITS } from '../../../src/core/lists/indicator-payload.ts';
 import { verifyEnvelope } from '../../../src/core/lists/verify-envelope.ts';
 import { envelopeOf, NOW, newKey, payload } from './list-fixtures.ts';
@@ -129,6 +130,59 @@ describe('verifyEnvelope', async () => {
     expect((await verifyEnvelope(env, { ...policy, storedVersion: 4 })).ok).toBe(true);
   });
 
+  it('rejects a signature made for another payload type, even with ours in the envelope', async () => {
+    const body = utf8.encode(JSON.stringify(payload()));
+    const sig = new Uint8Array(
+      await webcrypto.subtle.sign(
+        { name: 'Ed25519' },
+        a.privateKey,
+        pae('application/vnd.in-toto+json', body),
+      ),
+    );
+    const env = JSON.parse(await envelopeOf(payload(), [a]));
+    env.signatures[0].sig = toBase64(sig);
+    await reject(JSON.stringify(env), 'bad-signature');
+  });
+
+  it('tells a re-signed copy of the held list from equivocation', async () => {
+    const body = JSON.stringify(payload());
+    const held = await sha256Hex(utf8.encode(body));
+    // Same bytes, now signed by two keys: nothing new, and not an attack.
+    await reject(await envelopeOf(body, [a, b]), 'unchanged', {
+      storedVersion: 5,
+      storedPayloadSha256: held,
+    });
+    // Same version, different bytes (one more space): equivocation.
+    await reject(await envelopeOf(`${body} `, [a]), 'equivocation', {
+      storedVersion: 5,
+      storedPayloadSha256: held,
+    });
+  });
+
+  it('needs at least one usable trusted key', async () => {
+    await reject(await envelopeOf(payload(), [a]), 'unknown-key', { keys: ['ed25519:short', 'rsa:AAAA'] });
+  });
+
+  it('reports a bad signature by a trusted key, and ignores signatures by keys it does not trust', async () => {
+    const env = JSON.parse(await envelopeOf(payload(), [b, a]));
+    expect((await verifyEnvelope(JSON.stringify(env), policy)).ok).toBe(true);
+    env.signatures[1].sig = env.signatures[0].sig;
+    await reject(JSON.stringify(env), 'bad-signature');
+    env.signatures[1].sig = 'not base64!';
+    await reject(JSON.stringify(env), 'bad-signature');
+  });
+
+  it('rejects envelopes with extra fields or a payload that is not strict base64', async () => {
+    const env = JSON.parse(await envelopeOf(payload(), [a]));
+    await reject(JSON.stringify({ ...env, note: 'unsigned text' }), 'malformed');
+    await reject(JSON.stringify({ ...env, payload: env.payload.replace(/=+$/, '') }), 'malformed');
+    await reject(JSON.stringify({ ...env, payload: `-${env.payload.slice(1)}` }), 'malformed');
+    await reject(
+      JSON.stringify({ ...env, payload: `${env.payload.slice(0, 8)}\n${env.payload.slice(8)}` }),
+      'malformed',
+    );
+  });
+
   it('rejects a wrong feedId', async () => {
     await reject(await envelopeOf(payload({ feedId: 'other' }), [a]), 'feed-id');
   });
@@ -151,6 +205,13 @@ describe('verifyEnvelope', async () => {
   it('rejects duplicate JSON keys, which two parsers could read differently', async () => {
     const text = JSON.stringify(payload()).replace('"version":5', '"version":5,"version":9');
     await reject(await envelopeOf(text, [a]), 'duplicate-key');
+    // Inside an indicator, and spelled with an escape so a naive text search misses it.
+    const nested = JSON.stringify(payload()).replace(
+      '"severity":"dangerous"',
+      '"severity":"dangerous","sev\\u0065rity":"suspicious"',
+    );
+    const result = await reject(await envelopeOf(nested, [a]), 'duplicate-key');
+    if (!result.ok) expect(result.detail).toBe('severity');
   });
 
   it.each([

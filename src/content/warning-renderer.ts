@@ -1,0 +1,240 @@
+import type { Reason, WarningLevel } from '../core/types.ts';
+import type { Finding } from '../core/verdict-messages.ts';
+import type { PageRecord } from '../extract/page-record.ts';
+import { ownElements } from './shadow-host.ts';
+import { renderMarker } from './target-marker.ts';
+import { TopLayerBanner } from './top-layer-banner.ts';
+import { ariaLabel, headline, renderWarning, title } from './warning-banner.ts';
+
+/** What a click on a marked link or attachment needs to open the interstitial. */
+export interface MarkedTarget {
+  key: string;
+  level: WarningLevel;
+  href?: string;
+  fileName?: string;
+}
+
+interface Shown {
+  key: string;
+  level: WarningLevel;
+  finding: Finding;
+  record: PageRecord;
+  host: HTMLElement;
+  /** Each badge with the link or attachment it sits after. */
+  markers: Array<[Element, HTMLElement]>;
+  /** Times the page took the banner away; past a few, the top-layer banner takes over. */
+  attacks: number;
+}
+
+const QA_ATTRIBUTES = ['data-lureguard', 'data-lureguard-warning'];
+const MAX_REINSERTS = 3;
+
+/**
+ * Draws results on the page and keeps them there. Every element we mark or create is
+ * remembered here (never recognised by its attributes, which the page can forge), so:
+ * a removed banner is put back, a restyled host is reset, a hidden or covered one is shown
+ * again in the top layer, and `data-lureguard*` attributes the page sets itself are removed.
+ */
+export class WarningRenderer {
+  private readonly shown = new Map<string, Shown>();
+  /** Our marks: element -> level we set. */
+  private readonly marked = new Map<Element, WarningLevel>();
+  readonly targets = new WeakMap<Element, MarkedTarget>();
+  private readonly topLayer = new TopLayerBanner();
+  private readonly hostWatch: MutationObserver;
+  /**
+   * Posts worth a visibility check: on screen, or rendered with no size at all (hidden by the
+   * page). Layout reads cost time, so posts scrolled out of view are never checked.
+   */
+  private readonly toCheck = new Set<Element>();
+  private readonly screenWatch = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      const box = entry.boundingClientRect;
+      if (entry.isIntersecting || (box.width === 0 && box.height === 0)) this.toCheck.add(entry.target);
+      else this.toCheck.delete(entry.target);
+    }
+  });
+
+  constructor(private readonly onReport: (key: string) => void) {
+    // Our own hosts: the page may add style, class, hidden or change our hooks; undo it.
+    this.hostWatch = new MutationObserver((records) => {
+      for (const record of records) this.restoreHost(record.target as HTMLElement);
+    });
+  }
+
+  get findingCount(): number {
+    return this.shown.size;
+  }
+
+  render(record: PageRecord, finding: Finding): void {
+    const verdict = finding.verdict;
+    const existing = this.shown.get(record.key);
+    if (verdict.verdict === 'clean') {
+      if (existing) this.remove(existing);
+      return;
+    }
+    const level = verdict.verdict;
+    if (existing && existing.finding === finding && existing.record.anchor === record.anchor) {
+      // Same result on the same element (a virtualized list re-added it): just make sure it is in place.
+      this.place(existing);
+      return;
+    }
+    if (existing) this.remove(existing);
+    this.mark(record.element, level);
+    const markers: Array<[Element, HTMLElement]> = [];
+    for (const target of record.targets) {
+      const own = verdict.reasons.filter((r) => targetsReason(target, r));
+      if (own.length === 0) continue;
+      const targetLevel: WarningLevel = own.some((r) => r.level === 'dangerous') ? 'dangerous' : 'suspicious';
+      this.mark(target.element, targetLevel);
+      this.targets.set(target.element, {
+        key: record.key,
+        level: targetLevel,
+        ...(target.href !== undefined ? { href: target.href } : {}),
+        ...(target.fileName !== undefined ? { fileName: target.fileName } : {}),
+      });
+      const marker = renderMarker(targetLevel);
+      target.element.after(marker);
+      markers.push([target.element, marker]);
+    }
+    const host = renderWarning(level, verdict, { report: () => this.onReport(record.key) });
+    this.hostWatch.observe(host, { attributes: true });
+    this.screenWatch.observe(record.anchor);
+    const shown: Shown = { key: record.key, level, finding, record, host, markers, attacks: 0 };
+    this.shown.set(record.key, shown);
+    this.place(shown);
+  }
+
+  /** Forget everything (navigation): banners, badges and marks belong to the previous page. */
+  clear(): void {
+    for (const shown of [...this.shown.values()]) this.remove(shown);
+    for (const element of this.marked.keys()) element.removeAttribute('data-lureguard');
+    this.marked.clear();
+    this.topLayer.hide();
+  }
+
+  /** A page element carries one of our hooks but we did not put it there: drop it. */
+  stripForged(element: Element): void {
+    if (ownElements.has(element)) return;
+    const ours = this.marked.get(element);
+    for (const name of QA_ATTRIBUTES) {
+      const value = element.getAttribute(name);
+      if (value === null) continue;
+      if (name === 'data-lureguard' && ours !== undefined) {
+        if (value !== ours) element.setAttribute(name, ours);
+      } else element.removeAttribute(name);
+    }
+  }
+
+  stripForgedIn(root: Element): void {
+    if (root.hasAttribute('data-lureguard') || root.hasAttribute('data-lureguard-warning'))
+      this.stripForged(root);
+    for (const forged of root.querySelectorAll('[data-lureguard],[data-lureguard-warning]'))
+      this.stripForged(forged);
+  }
+
+  /**
+   * After the page changed: put back banners it removed (while their post is still there),
+   * then check each is really visible; anything hidden, covered or repeatedly removed is
+   * shown in the top layer instead.
+   */
+  guard(): void {
+    const hidden: Shown[] = [];
+    for (const shown of this.shown.values()) {
+      if (!shown.record.anchor.isConnected) continue; // Virtualized away; it comes back with its post.
+      if (!shown.host.isConnected || shown.host.nextElementSibling !== shown.record.anchor) {
+        shown.attacks++;
+        if (shown.attacks <= MAX_REINSERTS) this.place(shown);
+      }
+      for (const [target, marker] of shown.markers) {
+        if (target.isConnected && target.nextSibling !== marker && shown.attacks++ < MAX_REINSERTS)
+          target.after(marker);
+      }
+      const check = this.toCheck.has(shown.record.anchor);
+      if (shown.attacks > MAX_REINSERTS || (check && !isVisible(shown.host))) hidden.push(shown);
+    }
+    if (hidden.length > 0) {
+      this.topLayer.show(
+        hidden.map((s) => ({ level: s.level, text: `${title(s.level)}: ${headline(s.finding.verdict)}` })),
+      );
+    } else if (this.topLayer.element?.isConnected) this.topLayer.hide();
+    const top = this.topLayer.element;
+    if (hidden.length > 0 && top && top !== this.watchedTop) {
+      this.watchedTop = top;
+      this.hostWatch.observe(top, { attributes: true });
+    }
+  }
+  private watchedTop: HTMLElement | null = null;
+
+  private place(shown: Shown): void {
+    const anchor = shown.record.anchor;
+    if (!anchor.isConnected) return;
+    if (shown.host.nextElementSibling !== anchor) anchor.before(shown.host);
+    this.mark(shown.record.element, shown.level);
+  }
+
+  private restoreHost(host: HTMLElement): void {
+    if (host === this.topLayer.element) {
+      for (const name of ['style', 'class', 'hidden', 'inert'])
+        if (host.hasAttribute(name)) host.removeAttribute(name);
+      if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
+      return;
+    }
+    const shown = [...this.shown.values()].find((s) => s.host === host);
+    if (!shown) return;
+    for (const name of ['style', 'class', 'hidden', 'inert', 'popover', 'dir'])
+      if (host.hasAttribute(name)) host.removeAttribute(name);
+    if (host.getAttribute('data-lureguard-warning') !== shown.level)
+      host.setAttribute('data-lureguard-warning', shown.level);
+    const label = ariaLabel(shown.level, shown.finding.verdict);
+    if (host.getAttribute('aria-label') !== label) host.setAttribute('aria-label', label);
+  }
+
+  private remove(shown: Shown): void {
+    this.screenWatch.unobserve(shown.record.anchor);
+    this.toCheck.delete(shown.record.anchor);
+    shown.host.remove();
+    for (const [, marker] of shown.markers) marker.remove();
+    this.unmark(shown.record.element);
+    for (const target of shown.record.targets) {
+      this.targets.delete(target.element);
+      this.unmark(target.element);
+    }
+    this.shown.delete(shown.key);
+  }
+
+  private mark(element: Element, level: WarningLevel): void {
+    this.marked.set(element, level);
+    if (element.getAttribute('data-lureguard') !== level) element.setAttribute('data-lureguard', level);
+  }
+
+  private unmark(element: Element): void {
+    if (this.marked.delete(element)) element.removeAttribute('data-lureguard');
+  }
+}
+
+function targetsReason(target: PageRecord['targets'][number], reason: Reason): boolean {
+  return (
+    (target.href !== undefined && reason.url === target.href) ||
+    (target.fileName !== undefined && reason.file === target.fileName)
+  );
+}
+
+/**
+ * Whether a person can see the banner: rendered (no display:none, visibility or opacity 0 on
+ * it or an ancestor), on the page, and, when on screen, not covered by another element.
+ */
+function isVisible(host: HTMLElement): boolean {
+  if (!host.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true }))
+    return false;
+  const rect = host.getBoundingClientRect();
+  if (rect.width < 20 || rect.height < 10) return false;
+  const docWidth = Math.max(document.documentElement.scrollWidth, innerWidth);
+  if (rect.right + scrollX <= 0 || rect.bottom + scrollY <= 0 || rect.left + scrollX >= docWidth)
+    return false;
+  const x = rect.left + rect.width / 2;
+  const y = rect.top + Math.min(rect.height / 2, 20);
+  if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return true; // Off screen: nothing to cover it now.
+  const top = document.elementFromPoint(x, y);
+  return top === host;
+}

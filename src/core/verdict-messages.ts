@@ -1,0 +1,47 @@
+import * as z from 'zod/mini';
+
+/**
+ * The verdict part of the message schemas (re-exported by messages.ts): the one answer the
+ * content script parses. Kept apart so the content script's bundle does not carry every other
+ * message schema (its budget is 60 KB).
+ */
+
+/** A page-scoped id for a judged entity (post, message, link), chosen by the content script. */
+export const EntityKey = z.string().check(z.minLength(1), z.maxLength(256));
+
+const Level = z.enum(['clean', 'suspicious', 'dangerous']);
+const WarningLevel = z.enum(['suspicious', 'dangerous']);
+
+export const ReasonSchema = z.object({
+  id: z.string().check(z.maxLength(64)),
+  level: WarningLevel,
+  message: z.string().check(z.maxLength(2_000)),
+  escalatesWithJobContext: z.optional(z.boolean()),
+  brand: z.optional(z.string()),
+  host: z.optional(z.string()),
+  url: z.optional(z.string()),
+  file: z.optional(z.string()),
+  source: z.optional(z.string()),
+  indicatorId: z.optional(z.string()),
+  chain: z.optional(z.array(z.string())),
+});
+
+export const VerdictSchema = z.object({
+  verdict: Level,
+  reasons: z.array(ReasonSchema).check(z.maxLength(100)),
+});
+
+export const Finding = z.object({
+  key: EntityKey,
+  verdict: VerdictSchema,
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const BgVerdicts = z.object({
+  type: z.literal('bg:verdicts'),
+  results: z.array(Finding),
+});
+export type BgVerdicts = z.infer<typeof BgVerdicts>;
+
+/** Worker -> content script (tabs.sendMessage): the allowlist changed, judge the page again. */
+export const BgRejudge = z.object({ type: z.literal('bg:rejudge') });

@@ -1,0 +1,29 @@
+import type { PageRecord } from '../page-record.ts';
+import { selectFirst } from '../select.ts';
+import { extractLinkedInFeedPosts } from './feed-posts.ts';
+import { extractLinkedInJobView, isLinkedInJobPage } from './job-view.ts';
+import { extractLinkedInMessages } from './messaging.ts';
+import { extractLinkedInProfile } from './profile.ts';
+import { isLinkedInProfile } from './routes.ts';
+import { linkedInSelectors as S } from './selectors.ts';
+
+/**
+ * Everything LinkedIn can show at once: the route's main content (job, profile), feed updates
+ * (feed, company and activity pages), and messaging, whose overlay bubbles sit on every page,
+ * sometimes inside the open shadow root of `#interop-outlet`.
+ */
+export function extractLinkedIn(document: Document, url: URL): PageRecord[] {
+  const pageUrl = url.href;
+  const records: PageRecord[] = [];
+  if (isLinkedInJobPage(url)) records.push(...extractLinkedInJobView(document, url));
+  if (isLinkedInProfile(url)) records.push(...extractLinkedInProfile(document, url));
+  records.push(...extractLinkedInFeedPosts(document, pageUrl));
+  records.push(...extractLinkedInMessages(document, pageUrl));
+  const outlet = selectFirst(document, S.interopOutlet)?.shadowRoot;
+  // Only an open root is reachable; a closed one yields null and is skipped.
+  if (outlet) {
+    records.push(...extractLinkedInMessages(outlet, pageUrl));
+    records.push(...extractLinkedInFeedPosts(outlet, pageUrl));
+  }
+  return records;
+}

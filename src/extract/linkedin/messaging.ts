@@ -1,0 +1,41 @@
+import { buildRecord, type FoundAttachment } from '../build-record.ts';
+import { linksIn, type PageRecord, visibleText } from '../page-record.ts';
+import { inGroup, selectAll } from '../select.ts';
+import { profileHandle } from './feed-posts.ts';
+import { linkedInSelectors as S } from './selectors.ts';
+
+/**
+ * Incoming messages and InMail, in `/messaging/` threads and in the overlay bubbles shown on
+ * every page. Conversation-list previews are skipped: they repeat the message, cut short.
+ */
+export function extractLinkedInMessages(root: ParentNode, pageUrl: string): PageRecord[] {
+  const records: PageRecord[] = [];
+  for (const event of selectAll(root, S.messageEvent)) {
+    // Our own messages (no `--other`) are not offers to us.
+    if (!event.classList.contains('msg-s-event-listitem--other')) continue;
+    // The sender header shows only on the first message of a group (one `li` per message).
+    const item = event.closest('li') ?? event;
+    const sender = visibleText(inGroup(item, S.messageSender));
+    const senderHandle = profileHandle(inGroup(item, S.messageSenderLink)?.getAttribute('href'));
+    const urn = event.getAttribute('data-event-urn') ?? '';
+    if (!urn.startsWith('urn:li:')) continue;
+    const bodies = selectAll(event, S.messageBody);
+    const attachments: FoundAttachment[] = selectAll(event, S.messageAttachmentName).map((element) => ({
+      element: element.closest('.ui-attachment') ?? element,
+      name: visibleText(element) || (element.getAttribute('title') ?? ''),
+    }));
+    const links = bodies.flatMap((body) => linksIn(body));
+    records.push(
+      buildRecord({
+        key: `linkedin-message:${urn}`,
+        element: event,
+        text: [sender, ...bodies.map((element) => visibleText(element))].filter(Boolean).join('\n'),
+        links,
+        attachments,
+        pageUrl,
+        author: senderHandle ?? sender,
+      }),
+    );
+  }
+  return records;
+}

@@ -1,0 +1,75 @@
+import { isBitcointalkTopic } from './bitcointalk/routes.ts';
+import { extractBitcointalkPosts } from './bitcointalk/topic-posts.ts';
+import { extractDiscordMessages } from './discord/channel-messages.ts';
+import { isDiscordChannel } from './discord/routes.ts';
+import { extractGeneric } from './generic/generic-article.ts';
+import { extractJobBoardPosting } from './job-boards/job-posting.ts';
+import { isJobBoardHost, jobBoardJobId } from './job-boards/routes.ts';
+import { extractLinkedIn } from './linkedin/linkedin-page.ts';
+import { isLinkedIn } from './linkedin/routes.ts';
+import type { PageRecord } from './page-record.ts';
+import { extractNewReddit, extractOldReddit } from './reddit/reddit-posts.ts';
+import { isNewReddit, isOldReddit } from './reddit/routes.ts';
+import { extractTelegramMessages } from './telegram/chat-messages.ts';
+import { isTelegramWeb } from './telegram/routes.ts';
+import { isX } from './x/routes.ts';
+import { extractXPosts } from './x/tweets.ts';
+
+/** The sites a user can switch on or off one by one (options page). */
+export type SiteId =
+  | 'linkedin'
+  | 'discord'
+  | 'telegram'
+  | 'reddit'
+  | 'x'
+  | 'bitcointalk'
+  | 'job-boards'
+  | 'generic';
+
+interface Route {
+  site: SiteId;
+  matches: (url: URL) => boolean;
+  extract: (document: Document, url: URL) => PageRecord[];
+}
+
+/** URL -> adapter, first match wins. Routes are pure predicates tested with example URLs. */
+const ROUTES: readonly Route[] = [
+  { site: 'linkedin', matches: isLinkedIn, extract: extractLinkedIn },
+  { site: 'discord', matches: isDiscordChannel, extract: extractDiscordMessages },
+  { site: 'telegram', matches: isTelegramWeb, extract: extractTelegramMessages },
+  { site: 'reddit', matches: isNewReddit, extract: extractNewReddit },
+  { site: 'reddit', matches: isOldReddit, extract: extractOldReddit },
+  { site: 'x', matches: isX, extract: extractXPosts },
+  { site: 'bitcointalk', matches: isBitcointalkTopic, extract: extractBitcointalkPosts },
+  { site: 'job-boards', matches: (url) => jobBoardJobId(url) !== null, extract: extractJobBoardPosting },
+];
+
+/** Hosts whose other pages (a board's listing, a forum index) get the generic adapter under their site's switch. */
+const SITE_HOSTS: ReadonlyArray<[SiteId, (url: URL) => boolean]> = [
+  ['discord', (url) => /^(ptb\.|canary\.)?discord\.com$/.test(url.hostname)],
+  ['telegram', (url) => url.hostname === 'web.telegram.org'],
+  ['bitcointalk', (url) => url.hostname === 'bitcointalk.org'],
+  ['job-boards', isJobBoardHost],
+];
+
+/** Which site a page belongs to, for the per-site on/off setting; undefined for non-web pages. */
+export function siteOf(url: URL): SiteId | undefined {
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  const route = ROUTES.find((r) => r.matches(url));
+  if (route) return route.site;
+  return SITE_HOSTS.find(([, matches]) => matches(url))?.[0] ?? 'generic';
+}
+
+/**
+ * Every record on the page: the site's adapter where one knows the route; otherwise, and on a
+ * job board page where the posting adapter found nothing, the generic fallback.
+ */
+export function extractPage(document: Document, url: URL): PageRecord[] {
+  const route = ROUTES.find((r) => r.matches(url));
+  if (route) {
+    const records = route.extract(document, url);
+    if (records.length > 0 || route.site !== 'job-boards') return records;
+  }
+  if (SITE_HOSTS.some(([site, matches]) => matches(url) && site !== 'job-boards')) return [];
+  return extractGeneric(document, url);
+}

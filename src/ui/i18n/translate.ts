@@ -1,0 +1,53 @@
+import type en from '../../../public/_locales/en/messages.json';
+
+/**
+ * UI strings. `_locales/<lang>/messages.json` stays the single source (Chrome reads it for the
+ * manifest); the tables are bundled too because chrome.i18n cannot switch language at runtime,
+ * and the content script must not fetch extension files (no web_accessible_resources).
+ * Each bundle registers only the strings it shows (`page-strings.ts`, `content-strings.ts`).
+ */
+export type MessageKey = keyof typeof en;
+export type Language = 'en' | 'ja';
+export type StringTable = Partial<Record<MessageKey, { message: string }>>;
+
+const tables: Record<Language, StringTable> = { en: {}, ja: {} };
+let uiLanguage: Language | undefined;
+let current: Language = browserLanguage();
+
+export function registerStrings(strings: Record<Language, StringTable>): void {
+  Object.assign(tables.en, strings.en);
+  Object.assign(tables.ja, strings.ja);
+}
+
+function browserLanguage(): Language {
+  if (!uiLanguage) {
+    const ui = globalThis.chrome?.i18n?.getUILanguage?.() ?? globalThis.navigator?.language ?? 'en';
+    uiLanguage = ui.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+  }
+  return uiLanguage;
+}
+
+/** 'auto' (or anything unknown) follows the browser's UI language. */
+export function setLanguage(choice: string | undefined): Language {
+  current = choice === 'en' || choice === 'ja' ? choice : browserLanguage();
+  return current;
+}
+
+export function language(): Language {
+  return current;
+}
+
+/** The message in the chosen language (English if missing), with `$1`…`$9` replaced by text. */
+export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
+  const template = tables[current][key]?.message ?? tables.en[key]?.message ?? key;
+  return template.replace(/\$([1-9])/g, (_, n: string) => String(substitutions[Number(n) - 1] ?? ''));
+}
+
+/** Fills `[data-i18n]` elements of an extension page with text (never HTML). */
+export function translatePage(root: ParentNode = document): void {
+  for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    const key = element.dataset.i18n as MessageKey;
+    if (tables.en[key]) element.textContent = t(key);
+  }
+  document.documentElement.lang = current;
+}

@@ -1,0 +1,269 @@
+/**
+ * `npm run bench:page`: the content script's cost on big real-shaped pages, in real Chromium.
+ *
+ * Pages: a 1,000-post LinkedIn feed and a 2,000-message Discord channel, grown from the
+ * adapters' fixtures (tests/fixtures/linkedin/feed.html, discord/channel-jobs.html) by cloning
+ * their posts with fresh ids, plus 10 x 100 posts added to the feed afterwards.
+ *
+ * Attribution: the V8 CPU profiler (100 µs sampling) on the page; a sample counts as the
+ * extension's when any frame on its stack comes from the content script's URL (so DOM work our
+ * code calls is included, the page's own work is not). "Longest task" is the longest run of
+ * consecutive extension samples (gaps under 0.3 ms joined): an estimate of the longest task it
+ * causes, on the high side, as idle-time slices that run back to back count as one. Reference, measured in the same run: a page script reading every post's textContent
+ * once. Needs a build: LUREGUARD_DIST (default dist/). BENCH_TOP=1 prints the hottest functions
+ * per case (use a `--minify false` build to read the names).
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import {
+  DIST,
+  type ExtensionBrowser,
+  launchWithExtension,
+  serveHtml,
+  tabIdOf,
+  tabState,
+} from '../e2e/browser-harness.ts';
+import { fixtureHtml } from '../fixtures/load-fixture.ts';
+
+const CONTENT_SCRIPT = 'src/content/content-script.js';
+const SAMPLING_US = 100;
+
+interface Profile {
+  nodes: Array<{
+    id: number;
+    parent?: number;
+    callFrame: { url: string; functionName: string; lineNumber: number; columnNumber: number };
+    children?: number[];
+  }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Extension time and its longest continuous stretch, from one CPU profile. */
+function attribute(profile: Profile): { totalMs: number; longestMs: number } {
+  const parent = new Map<number, number>();
+  const url = new Map<number, string>();
+  for (const node of profile.nodes) {
+    url.set(node.id, node.callFrame.url);
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  }
+  const ours = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    const known = ours.get(id);
+    if (known !== undefined) return known;
+    const up = parent.get(id);
+    const value = (url.get(id) ?? '').endsWith(CONTENT_SCRIPT) || (up !== undefined && isOurs(up));
+    ours.set(id, value);
+    return value;
+  };
+  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  let total = 0;
+  let longest = 0;
+  let run = 0;
+  let gap = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i + 1] ?? SAMPLING_US) / 1000;
+    if (isOurs(id)) {
+      const f = frames.get(id)!;
+      const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
+      self.set(name, (self.get(name) ?? 0) + dt);
+      total += dt;
+      run += gap + dt;
+      gap = 0;
+      longest = Math.max(longest, run);
+    } else {
+      gap += dt;
+      if (gap >= 0.3) {
+        run = 0;
+        gap = 0;
+      }
+    }
+  });
+  if (process.env.BENCH_TOP) {
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    console.log(top.map(([n, ms]) => `  ${ms.toFixed(1).padStart(7)} ms  ${n}`).join('\n'));
+  }
+  return { totalMs: total, longestMs: longest };
+}
+
+async function profiler(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
+  return cdp;
+}
+
+/** Waits until the worker has judged at least `count` entities on the tab and the count has settled. */
+async function waitJudged(browser: ExtensionBrowser, tabId: number, count: number): Promise<number> {
+  const deadline = Date.now() + 120_000;
+  let last = -1;
+  let stableSince = Date.now();
+  for (;;) {
+    const judged = (await tabState(browser, tabId)).judged.length;
+    if (judged !== last) {
+      last = judged;
+      stableSince = Date.now();
+    }
+    if (judged >= count && Date.now() - stableSince > 700) return judged;
+    if (Date.now() > deadline) throw new Error(`only ${judged} of ${count} judged`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A script that grows a fixture at parse time: clones `selector`'s items with fresh ids. */
+function grower(selector: string, idPattern: string, total: number): string {
+  return `<script>(() => {
+    const items = [...document.querySelectorAll(${JSON.stringify(selector)})];
+    const parent = items[0].parentElement;
+    const html = [];
+    for (let i = items.length; i < ${total}; i++) {
+      const item = items[i % items.length];
+      const id = new RegExp(${JSON.stringify(idPattern)}).exec(item.outerHTML)[0];
+      html.push(item.outerHTML.replaceAll(id, String(BigInt(id.slice(0, 3)) * 10n ** BigInt(id.length - 3) + 123456789000n + BigInt(i))));
+    }
+    parent.insertAdjacentHTML('beforeend', html.join(''));
+  })();</script>`;
+}
+
+async function referenceMs(page: Page, selector: string): Promise<number> {
+  return page.evaluate((s) => {
+    const t0 = performance.now();
+    let n = 0;
+    for (const e of document.querySelectorAll(s)) n += (e.textContent ?? '').length;
+    return n >= 0 ? performance.now() - t0 : 0;
+  }, selector);
+}
+
+interface Row {
+  name: string;
+  totalMs: number;
+  longestMs: number;
+  refMs: number;
+}
+
+async function measureLoad(
+  browser: ExtensionBrowser,
+  url: string,
+  html: string,
+  itemSelector: string,
+  expected: number,
+): Promise<{ row: Row; page: Page; tabId: number }> {
+  await serveHtml(browser.context, url, html);
+  const page = await browser.context.newPage();
+  // Same-site blank page first, so the profiler runs in the renderer that then loads the real page.
+  const blank = new URL('/bench-blank', url).href;
+  await serveHtml(browser.context, blank, '<!doctype html><title>blank</title>');
+  await page.goto(blank);
+  const cdp = await profiler(page);
+  await cdp.send('Profiler.start');
+  await page.goto(url);
+  const tabId = await tabIdOf(browser, page);
+  await waitJudged(browser, tabId, expected);
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  await cdp.detach();
+  const found = await page.evaluate((s) => document.querySelectorAll(s).length, itemSelector);
+  if (found < expected) throw new Error(`page has ${found} items, expected ${expected}`);
+  return {
+    row: { name: '', ...attribute(profile), refMs: await referenceMs(page, itemSelector) },
+    page,
+    tabId,
+  };
+}
+
+async function main(): Promise<void> {
+  const browser = await launchWithExtension();
+  const rows: Row[] = [];
+  try {
+    // LinkedIn feed, 1,000 posts.
+    const feedItems = '.scaffold-finite-scroll__content > [data-finite-scroll-hotkey-item]';
+    const feedHtml = fixtureHtml('linkedin/feed.html').replace(
+      '</body>',
+      `${grower(feedItems, '(?<=urn:li:activity:)\\d+', 1_000)}</body>`,
+    );
+    const feed = await measureLoad(
+      browser,
+      'https://www.linkedin.com/feed/',
+      feedHtml,
+      '[data-urn^="urn:li:activity:"]',
+      1_000,
+    );
+    rows.push({ ...feed.row, name: 'LinkedIn feed, initial scan of 1,000 posts' });
+
+    // 10 x 100 posts added to the live feed.
+    const cdp = await profiler(feed.page);
+    let judged = (await tabState(browser, feed.tabId)).judged.length;
+    const adds: Row[] = [];
+    for (let round = 0; round < 10; round++) {
+      await cdp.send('Profiler.start');
+      await feed.page.evaluate(
+        ([selector, round]) => {
+          const items = [...document.querySelectorAll(selector)].slice(0, 4);
+          const html: string[] = [];
+          for (let i = 0; i < 100; i++) {
+            const item = items[i % items.length]!;
+            const id = /(?<=urn:li:activity:)\d+/.exec(item.outerHTML)![0];
+            html.push(item.outerHTML.replaceAll(id, String(7400000000000000000n + BigInt(round * 1000 + i))));
+          }
+          items[0]!.parentElement!.insertAdjacentHTML('beforeend', html.join(''));
+        },
+        [feedItems, round] as const,
+      );
+      judged = await waitJudged(browser, feed.tabId, judged + 100);
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+      adds.push({ name: '', ...attribute(profile), refMs: 0 });
+    }
+    await cdp.detach();
+    const refAdd = (await referenceMs(feed.page, '[data-urn^="urn:li:activity:"]')) / 20; // per 100 of 2,000
+    rows.push({
+      name: 'LinkedIn feed, per 100 added posts (mean of 10)',
+      totalMs: adds.reduce((s, r) => s + r.totalMs, 0) / adds.length,
+      longestMs: Math.max(...adds.map((r) => r.longestMs)),
+      refMs: refAdd,
+    });
+    await feed.page.close();
+
+    // Discord channel, 2,000 messages.
+    const discordItems = 'ol[data-list-id="chat-messages"] > li[id^="chat-messages-"]';
+    const discordHtml = fixtureHtml('discord/channel-jobs.html').replace(
+      '</body>',
+      `${grower(discordItems, '(?<=chat-messages-\\d+-)\\d+', 2_000)}</body>`,
+    );
+    const discord = await measureLoad(
+      browser,
+      'https://discord.com/channels/1200000000000000100/1300000000000000200',
+      discordHtml,
+      discordItems,
+      1_900, // A few list items (system notices) are not messages.
+    );
+    rows.push({ ...discord.row, name: 'Discord, initial scan of 2,000 messages' });
+    await discord.page.close();
+  } finally {
+    await browser.close();
+  }
+
+  const bundle = statSync(join(DIST, CONTENT_SCRIPT)).size;
+  console.log('\nLureguard content script, main-thread cost (CPU profiler attribution)\n');
+  console.log(
+    'case'.padEnd(50),
+    'ext ms'.padStart(8),
+    'longest'.padStart(8),
+    'ref ms'.padStart(8),
+    'ext/ref'.padStart(8),
+  );
+  for (const r of rows) {
+    console.log(
+      r.name.padEnd(50),
+      r.totalMs.toFixed(1).padStart(8),
+      r.longestMs.toFixed(1).padStart(8),
+      r.refMs.toFixed(1).padStart(8),
+      (r.refMs > 0 ? r.totalMs / r.refMs : 0).toFixed(1).padStart(8),
+    );
+  }
+  console.log(`\ncontent-script bundle: ${(bundle / 1024).toFixed(1)} KB minified (target <= 60 KB)`);
+  console.log('targets: initial 1,000 posts <= 100 ms; <= 5 ms per 100 added; no task > 50 ms');
+  console.log('ref = a page script reading every item’s textContent once (same page, same run)');
+}
+
+await main();

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { scopedDocument } from '../../src/content/scoped-document.ts';
+import { extractPage } from '../../src/extract/site-adapters.ts';
+import { linkedInJobView, wrap } from '../e2e/linkedin-fixtures.ts';
+import { loadFixture } from '../fixtures/load-fixture.ts';
+
+/**
+ * The scanner re-runs `extractPage` on a view of the document limited to a changed subtree.
+ * A record must come out the same as in a full scan, or the entity is re-judged with less
+ * context (no apply button, no sender) and its warning could flip.
+ */
+function sameRecords(doc: Document, url: string, changed: Element) {
+  const full = extractPage(doc, new URL(url));
+  const scoped = extractPage(scopedDocument(doc, changed), new URL(url));
+  return { full, scoped };
+}
+
+describe('scans scoped to a changed subtree', () => {
+  it('Discord: a grouped message added alone still carries its group’s author', () => {
+    const url = 'https://discord.com/channels/1200000000000000100/1300000000000000200';
+    const doc = loadFixture('discord/channel-jobs.html', url);
+    const grouped = doc.querySelector('#chat-messages-1300000000000000200-1310000000000000012')!;
+    const { full, scoped } = sameRecords(doc, url, grouped);
+    expect(scoped).toHaveLength(1);
+    expect(scoped[0]!.candidate).toEqual(full.find((r) => r.key === scoped[0]!.key)!.candidate);
+    expect(scoped[0]!.candidate.author).toBe('kraken_talent_placeholder');
+  });
+
+  it('LinkedIn messaging: a follow-up message keeps its sender', () => {
+    const url = 'https://www.linkedin.com/messaging/thread/2-PLACEHOLDERthreadA/';
+    const doc = loadFixture('linkedin/messaging-thread.html', url);
+    const body = doc.querySelectorAll('.msg-s-event-listitem__body')[1]!;
+    const { full, scoped } = sameRecords(doc, url, body);
+    expect(scoped.map((r) => r.candidate)).toEqual(
+      full.filter((r) => r.key === scoped[0]!.key).map((r) => r.candidate),
+    );
+  });
+
+  it('LinkedIn job view: a change inside the description yields the full record, guard included', () => {
+    const url = 'https://www.linkedin.com/jobs/view/4101000003/';
+    const html = linkedInJobView('classic', {
+      jobId: '4101000003',
+      applyHref: wrap.redir('https://coinbase-careers.com/apply/7012347'),
+      jdHref: wrap.redir('https://www.coinbase.com/careers'),
+      jdText: 'More roles:',
+      jdLinkText: 'coinbase.com/careers',
+    });
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const paragraph = doc.querySelector('#job-details p')!;
+    const { full, scoped } = sameRecords(doc, url, paragraph);
+    expect(full).toHaveLength(1);
+    expect(scoped.map((r) => r.candidate)).toEqual(full.map((r) => r.candidate));
+    // The apply button sits outside the changed subtree but is still read.
+    expect(scoped[0]!.candidate.links?.[0]?.href).toContain('coinbase-careers.com');
+    const stale = 'https://www.linkedin.com/jobs/search/?currentJobId=4101000099';
+    expect(extractPage(scopedDocument(doc, paragraph), new URL(stale))).toEqual([]);
+  });
+
+  it('LinkedIn job view: a change elsewhere on the page yields nothing to re-judge', () => {
+    const url = 'https://www.linkedin.com/jobs/view/4101000003/';
+    const html = linkedInJobView('classic', {
+      jobId: '4101000003',
+      applyHref: wrap.redir('https://www.coinbase.com/careers'),
+      jdHref: wrap.redir('https://www.coinbase.com/careers'),
+      jdText: 'More roles:',
+      jdLinkText: 'coinbase.com/careers',
+    });
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    // LinkedIn adds a toast at the end of the body.
+    doc.body.insertAdjacentHTML('beforeend', '<div class="artdeco-toasts"><p>Saved</p></div>');
+    const toast = doc.querySelector('.artdeco-toasts')!;
+    expect(extractPage(scopedDocument(doc, toast), new URL(url))).toEqual([]);
+    // A change in the top card (the apply button) does re-read the job.
+    const apply = doc.querySelector('.jobs-apply-button--top-card')!;
+    expect(extractPage(scopedDocument(doc, apply), new URL(url))).toHaveLength(1);
+  });
+
+  it('Telegram: a private chat’s title is read from the page, not the changed bubble', () => {
+    const url = 'https://web.telegram.org/a/#6200000001';
+    const doc = loadFixture('telegram/a-private-chat.html', url);
+    const { full, scoped } = sameRecords(doc, url, doc.querySelector('#message-304')!);
+    expect(scoped.map((r) => r.candidate)).toEqual(
+      full.filter((r) => r.key === scoped[0]!.key).map((r) => r.candidate),
+    );
+    expect(scoped[0]!.candidate.author).toBe('Jamie Placeholder');
+  });
+
+  it('job boards: a change in the description keeps the JSON-LD facts', () => {
+    const url = 'https://cryptojobslist.com/jobs/senior-security-engineer-coinbase-remote';
+    const doc = loadFixture('job-boards/cryptojobslist-fake.html', url);
+    const { full, scoped } = sameRecords(doc, url, doc.querySelector('.job-description p')!);
+    expect(scoped.map((r) => r.candidate)).toEqual(full.map((r) => r.candidate));
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import {
+  expectSilent,
+  expectWarned,
+  openFixture,
+  useExtensionBrowser,
+  warningCount,
+} from './site-harness.ts';
+
+const browser = useExtensionBrowser();
+
+describe('new Reddit', () => {
+  it('warns on the link post to a Coinbase lookalike (content-href), not on the genuine post', async () => {
+    const page = await openFixture(
+      browser(),
+      'https://www.reddit.com/r/CryptoJobs/',
+      'reddit/new-subreddit.html',
+    );
+    await expectWarned(page, 'shreddit-post#t3_1h0fak', 'Coinbase');
+    await expectSilent(browser(), page, 'reddit-post:t3_1h0gen', 'shreddit-post#t3_1h0gen');
+    await expectSilent(browser(), page, 'reddit-post:t3_1h0oth', 'shreddit-post#t3_1h0oth');
+    expect(await warningCount(page)).toBe(1);
+    await page.close();
+  });
+
+  it('warns on the fake recruiter comment, not on the genuine reply nested under it', async () => {
+    const url = 'https://www.reddit.com/r/CryptoJobs/comments/1h1gen/anyone_interviewed_with_binance/';
+    const page = await openFixture(browser(), url, 'reddit/new-comments.html');
+    await expectWarned(page, '#t1_lfak01-comment-rtjson-content', 'Binance');
+    await expectSilent(browser(), page, 'reddit-comment:t1_lgen02', '#t1_lgen02-comment-rtjson-content');
+    expect(await warningCount(page)).toBe(1);
+    await page.close();
+  });
+});
+
+describe('old Reddit', () => {
+  it('warns on the out.reddit.com-wrapped lookalike and the fake take-home, not on the genuine post', async () => {
+    const page = await openFixture(
+      browser(),
+      'https://old.reddit.com/r/CryptoJobs/',
+      'reddit/old-subreddit.html',
+    );
+    await expectWarned(page, '#thing_t3_1h2fak > .entry', 'Kraken');
+    await expectWarned(page, '#thing_t3_1h2slf > .entry', 'OKX');
+    await expectSilent(browser(), page, 'reddit-post:t3_1h2gen', '#thing_t3_1h2gen > .entry');
+    expect(await warningCount(page)).toBe(2);
+    await page.close();
+  });
+});
