@@ -246,7 +246,9 @@ class Judgement {
   }
 
   private combine(): Verdict {
-    if (this.reasons.length === 0) return { verdict: 'clean', reasons: [] };
+    // A short link alone is everyday LinkedIn and X (both shorten every link); it only explains
+    // a warning that other evidence raised.
+    if (this.reasons.every((r) => SUPPORTING_ONLY.has(r.id))) return { verdict: 'clean', reasons: [] };
     const jobContext = this.mentioned.length > 0 || this.documentLink || hasJobLanguage(this.text);
     const seen = new Set<string>();
     const reasons: Reason[] = [];
@@ -286,9 +288,18 @@ function isAllowedHost(host: string, allowHosts: ReadonlySet<string>): boolean {
   }
 }
 
+/** Reasons that never raise a verdict on their own. */
+const SUPPORTING_ONLY = new Set(['link-destination-hidden']);
+/**
+ * A last segment like `kraken.com` is a company domain (jobs.ashbyhq.com/kraken.com), not a DOS
+ * `.com` program; `JD.pdf.com` still counts as a file posing as a document.
+ */
+const DOMAIN_SEGMENT = /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.com$/i;
+
 function lastPathSegment(url: URL): string | undefined {
   const segment = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
   if (!segment.includes('.')) return undefined;
+  if (DOMAIN_SEGMENT.test(segment) && !isDocumentName(segment.slice(0, -4))) return undefined;
   try {
     return decodeURIComponent(segment);
   } catch {

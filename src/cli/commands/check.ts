@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { createEngine, type Engine } from '../../core/engine.ts';
 import { buildIndicatorIndex } from '../../core/lists/indicator-index.ts';
 import { verifyEnvelope } from '../../core/lists/verify-envelope.ts';
 import { Candidate } from '../../core/types.ts';
 import { type CliIo, EXIT } from '../cli-io.ts';
 import { parseArgs, readPublicKeys } from '../parse-args.ts';
+import { INPUT_LIMITS, readInputFile } from '../read-input-file.ts';
 
 const MAX_LINE_CHARS = 1_000_000;
 
@@ -48,12 +48,9 @@ async function loadSignedList(
   file: string,
   values: Record<string, string[]>,
 ): Promise<{ ok: true; engine: Engine } | { ok: false; problem: string }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    return { ok: false, problem: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
-  }
+  const read = await readInputFile(file, INPUT_LIMITS.listBytes);
+  if (!read.ok) return read;
+  const { bytes } = read;
   const keys = await readPublicKeys(values.key ?? []);
   if (!keys.ok) return keys;
   const threshold = Number(values.threshold?.[0] ?? 1);

@@ -165,11 +165,28 @@ describe('links, redirects and shorteners in a judgement', () => {
     expect(heuristics.judge({ links: [{ href: tooDeep }] }).reasons).toEqual([]);
   });
 
-  it('a short link hides its destination; the shortener’s own home page does not', () => {
-    expect(heuristics.judge({ links: [{ href: 'https://bit.ly/3xYzAbC' }] }).reasons[0]?.id).toBe(
-      'link-destination-hidden',
-    );
+  it('a short link explains a warning but never raises one alone; its home page is no short link', () => {
+    const lure = {
+      text: 'Coinbase recruiter here. Download the job description and run the coding test today.',
+      links: [{ href: 'https://bit.ly/3xYzAbC' }, { href: 'https://coinbase-careers.com/jd' }],
+    };
+    expect(heuristics.judge(lure).reasons.map((r) => r.id)).toContain('link-destination-hidden');
+    expect(heuristics.judge({ links: [{ href: 'https://bit.ly/3xYzAbC' }] })).toEqual({
+      verdict: 'clean',
+      reasons: [],
+    });
+    expect(
+      heuristics.judge({ text: 'We are hiring!', links: [{ href: 'https://lnkd.in/eXmPl3' }] }).verdict,
+    ).toBe('clean');
     expect(heuristics.judge({ links: [{ href: 'https://bit.ly/' }] }).reasons).toEqual([]);
+  });
+
+  it('reads a company domain at the end of a path as a host, not as a DOS .com program', () => {
+    const judge = (href: string) => heuristics.judge({ text: 'Kraken is hiring', links: [{ href }] });
+    expect(judge('https://jobs.ashbyhq.com/kraken.com').verdict).toBe('clean');
+    expect(judge('https://talent-share.net/files/Kraken_JD.pdf.com').reasons.map((r) => r.id)).toContain(
+      'file-double-extension',
+    );
   });
 
   it('flags link text that names another host, and not text that matches', () => {
