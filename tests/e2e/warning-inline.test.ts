@@ -86,6 +86,8 @@ describe('inline warning', () => {
     await expect.poll(() => page.locator('#reasons li').count()).toBeGreaterThan(0);
     expect(await page.locator('#reasons').textContent()).toContain('talentdocs-share.net');
     expect(await page.locator('#target').textContent()).toContain('talentdocs-share.net');
+    // The link is wrapped in LinkedIn's /safety/go redirector: the real destination is named too.
+    expect(await page.locator('#destination').textContent()).toMatch(/^https:\/\/talentdocs-share\.net\//);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('back');
     expect(await page.locator('#continue').isVisible()).toBe(true);
     await page.keyboard.press('Enter');

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import '../i18n/page-strings.ts';
 import { BgInterstitial } from '../../core/messages.ts';
+import { unwrapUrl } from '../../core/url/unwrap-url.ts';
 import { setLanguage, t, translatePage } from '../i18n/translate.ts';
 import { readSettings } from '../i18n/user-settings.ts';
 
@@ -48,6 +49,9 @@ async function load(): Promise<void> {
     document.title = t('interstitialTitleDownload');
   } else document.title = t('interstitialTitleLink');
   show('target-row', 'target', entry.targetUrl);
+  // Redirect wrappers (LinkedIn's /safety/go, Google's /url) hide the real host: name it.
+  const unwrapped = unwrapUrl(entry.targetUrl);
+  if (unwrapped.ok && unwrapped.chain.length > 1) show('destination-row', 'destination', unwrapped.url.href);
   show('file-row', 'file', entry.fileName);
   show('page-row', 'page', entry.pageUrl);
   $('reasons').replaceChildren(
