@@ -6,10 +6,15 @@ import { documentHostReasons, videoCallInstallerReasons } from './files/file-hos
 import { fileNameReasons, isDocumentName } from './files/file-name.ts';
 import { linkTextMismatchReason } from './links/link-text-mismatch.ts';
 import { loadDefaultList } from './lists/default-list.ts';
-import { buildIndicatorIndex, type IndicatorIndex, indicatorReason } from './lists/indicator-index.ts';
-import { type BrandIndex, createBrandIndex } from './lookalike/brand-index.ts';
+import {
+  buildIndicatorIndex,
+  type IndicatorHit,
+  type IndicatorIndex,
+  indicatorReason,
+} from './lists/indicator-index.ts';
+import { type BrandIndex, createBrandIndex, type LookalikeContext } from './lookalike/brand-index.ts';
 import { emailsIn, isFreeMailDomain } from './text/emails.ts';
-import { hasJobLanguage, lureSignals, lureTextReasons } from './text/lure-text.ts';
+import { hasJobLanguage, hasStrongLure, lureTextReasons } from './text/lure-text.ts';
 import { type Candidate, LEVEL_RANK, type Level, type Reason, type Verdict } from './types.ts';
 import { destinationHiddenReason, unwrapUrl } from './url/unwrap-url.ts';
 
@@ -28,15 +33,6 @@ export interface Engine {
   readonly indicators: IndicatorIndex | null;
 }
 
-/** Red flags that are lures on their own; pay and urgency only count beside one of these. */
-const STRONG_LURES = new Set([
-  'download-jd',
-  'run-code',
-  'video-fix',
-  'off-platform',
-  'connect-wallet',
-  'pay-fee',
-]);
 const JOB_LINK_WORDS =
   /apply|application|career|\bjobs?\b|position|vacanc|hiring|recruit|assessment|interview|job.?description|\bjd\b|応募|採用|求人/i;
 const NPM_INSTALL = /\bnpm\s+(?:i|install|add)\s+((?:@[a-z0-9._-]{1,100}\/)?[a-z0-9._-]{1,100})/gi;
@@ -79,6 +75,8 @@ class Judgement {
   private readonly text: string;
   private readonly mentioned: Brand[];
   private readonly mentionedIds: ReadonlySet<string>;
+  /** Made once: every lookalike check of this candidate shares it. */
+  private readonly lookalikeContext: LookalikeContext;
   private readonly pageDomain: string | null;
   private documentLink = false;
 
@@ -92,8 +90,9 @@ class Judgement {
     let mentionText = this.text;
     for (const link of candidate.links ?? []) if (link.text) mentionText += `\n${link.text}`;
     for (const attachment of candidate.attachments ?? []) mentionText += `\n${attachment.name}`;
-    this.mentioned = mentionText ? brands.brandsMentioned(mentionText) : [];
-    this.mentionedIds = new Set(this.mentioned.map((b) => b.id));
+    this.mentioned = mentionText ? brands.brandsMentioned(mentionText) : NO_BRANDS;
+    this.mentionedIds = this.mentioned.length > 0 ? new Set(this.mentioned.map((b) => b.id)) : NO_IDS;
+    this.lookalikeContext = { mentionedBrandIds: this.mentionedIds };
     const page = candidate.pageUrl ? unwrapUrl(candidate.pageUrl) : undefined;
     this.pageDomain = page?.ok ? registrableDomain(page.url.hostname) : null;
   }
@@ -104,13 +103,22 @@ class Judgement {
     for (const attachment of candidate.attachments ?? [])
       this.judgeAttachment(attachment.name, attachment.href);
     if (candidate.pageUrl) this.judgePage(candidate.pageUrl);
-    if (candidate.author) this.add(this.indicators?.matchHandle(candidate.author).map(indicatorReason));
+    if (candidate.author) this.addHits(this.indicators?.matchHandle(candidate.author));
     this.judgeText();
     return this.combine();
   }
 
-  private add(reasons: Reason[] | undefined, extra: Partial<Reason> = {}): void {
-    if (reasons) for (const reason of reasons) this.reasons.push({ ...reason, ...extra });
+  private add(reasons: Reason[] | undefined, extra?: Partial<Reason>): void {
+    if (!reasons) return;
+    // Every check returns freshly made reasons, so the evidence is merged in place rather than by
+    // copying each one (same keys, same order as `{ ...reason, ...extra }`).
+    if (extra === undefined) for (const reason of reasons) this.reasons.push(reason);
+    else for (const reason of reasons) this.reasons.push(Object.assign(reason, extra));
+  }
+
+  /** Indicator hits as reasons; most checks find none, so skip the mapping then. */
+  private addHits(hits: IndicatorHit[] | undefined, extra?: Partial<Reason>): void {
+    if (hits && hits.length > 0) this.add(hits.map(indicatorReason), extra);
   }
 
   private get primaryBrand(): Brand | undefined {
@@ -121,20 +129,16 @@ class Judgement {
     const unwrapped = unwrapUrl(href, this.candidate.pageUrl);
     if (!unwrapped.ok) return;
     const { url } = unwrapped;
-    const evidence: Partial<Reason> = {
-      url: href,
-      ...(unwrapped.chain.length > 1 ? { chain: unwrapped.chain } : {}),
-    };
+    const evidence: Partial<Reason> =
+      unwrapped.chain.length > 1 ? { url: href, chain: unwrapped.chain } : { url: href };
     const hidden = destinationHiddenReason(unwrapped);
     if (hidden) this.add([hidden], evidence);
     if (this.allowed(url)) return;
-    this.add(this.indicators?.matchUrl(url).map(indicatorReason), evidence);
+    this.addHits(this.indicators?.matchUrl(url), evidence);
 
     const host = url.hostname;
     const official = this.brands.officialBrandOf(host) ?? this.brands.officialJobBrandOf(url);
-    const lookalikes = official
-      ? []
-      : this.brands.lookalikesOf(host, { mentionedBrandIds: this.mentionedIds });
+    const lookalikes = official ? [] : this.brands.lookalikesOf(host, this.lookalikeContext);
     this.add(lookalikes, evidence);
     const mismatch = linkTextMismatchReason(visibleText, url);
     if (mismatch) this.add([mismatch], evidence);
@@ -177,7 +181,7 @@ class Judgement {
 
   private judgeAttachment(name: string, href: string | undefined): void {
     this.add(fileNameReasons(name), { file: name });
-    this.add(this.indicators?.matchFileName(name).map(indicatorReason), { file: name });
+    this.addHits(this.indicators?.matchFileName(name), { file: name });
     if (isDocumentName(name)) this.documentLink = true;
     const unwrapped = href ? unwrapUrl(href, this.candidate.pageUrl) : undefined;
     this.add(videoCallInstallerReasons(unwrapped?.ok ? unwrapped.url : undefined, name), { file: name });
@@ -189,9 +193,9 @@ class Judgement {
     const page = unwrapUrl(pageUrl);
     if (!page.ok || this.allowed(page.url)) return;
     const host = page.url.hostname;
-    this.add(this.indicators?.matchUrl(page.url).map(indicatorReason), { url: pageUrl });
+    this.addHits(this.indicators?.matchUrl(page.url), { url: pageUrl });
     if (!this.brands.officialBrandOf(host)) {
-      this.add(this.brands.lookalikesOf(host, { mentionedBrandIds: this.mentionedIds }), { url: pageUrl });
+      this.add(this.brands.lookalikesOf(host, this.lookalikeContext), { url: pageUrl });
     }
   }
 
@@ -200,15 +204,14 @@ class Judgement {
     if (!text) return;
     const idx = this.indicators;
     if (idx) {
-      this.add(idx.matchText(text).map(indicatorReason));
-      for (const match of text.matchAll(NPM_INSTALL))
-        this.add(idx.matchNpmPackage(match[1]!).map(indicatorReason));
+      this.addHits(idx.matchText(text));
+      for (const match of text.matchAll(NPM_INSTALL)) this.addHits(idx.matchNpmPackage(match[1]!));
     }
     this.judgeTextHosts();
     this.judgeEmails();
     if (!hasJobLanguage(text)) return;
-    const signals = lureSignals(text);
-    if (!signals.some((s) => STRONG_LURES.has(s.flag))) return;
+    // Pay and urgency only count beside a strong red flag (hasStrongLure lists those).
+    if (!hasStrongLure(text)) return;
     this.add(lureTextReasons(text, this.primaryBrand?.name));
   }
 
@@ -220,17 +223,17 @@ class Judgement {
       const end = (match.index ?? 0) + host.length;
       if (this.text[match.index! - 1] === '@' || this.text[end] === '@') continue;
       if (this.brands.officialBrandOf(host)) continue;
-      this.add(this.indicators?.matchHost(host).map(indicatorReason), { host });
-      this.add(this.brands.lookalikesOf(host, { mentionedBrandIds: this.mentionedIds }));
+      this.addHits(this.indicators?.matchHost(host), { host });
+      this.add(this.brands.lookalikesOf(host, this.lookalikeContext));
     }
   }
 
   private judgeEmails(): void {
     for (const email of emailsIn(this.text)) {
-      this.add(this.indicators?.matchEmail(email).map(indicatorReason));
+      this.addHits(this.indicators?.matchEmail(email));
       const domain = email.slice(email.lastIndexOf('@') + 1);
       if (this.brands.officialBrandOf(domain)) continue;
-      this.add(this.brands.lookalikesOf(domain, { mentionedBrandIds: this.mentionedIds }));
+      this.add(this.brands.lookalikesOf(domain, this.lookalikeContext));
       const brand = this.primaryBrand;
       if (brand && brand.emailDomains.length > 0 && isFreeMailDomain(domain) && hasJobLanguage(this.text)) {
         this.reasons.push({
@@ -287,6 +290,9 @@ function isAllowedHost(host: string, allowHosts: ReadonlySet<string>): boolean {
     if (at === -1) return false;
   }
 }
+
+const NO_BRANDS: Brand[] = [];
+const NO_IDS: ReadonlySet<string> = new Set();
 
 /** Reasons that never raise a verdict on their own. */
 const SUPPORTING_ONLY = new Set(['link-destination-hidden']);

@@ -29,7 +29,9 @@ export function hostParts(hostname: string): HostParts {
 }
 
 function parseHost(hostname: string): HostParts {
-  const host = hostname.toLowerCase().replace(/(?<!\.)\.+$/, '');
+  const lower = hostname.toLowerCase();
+  // A trailing dot is rare: skip the regex unless there is one.
+  const host = lower.endsWith('.') ? lower.replace(/(?<!\.)\.+$/, '') : lower;
   const parsed = parse(host, { allowPrivateDomains: true, extractHostname: false });
   return {
     host,

@@ -86,8 +86,10 @@ function looksLikeDocument(url: URL, fileName?: string): boolean {
 }
 
 export function documentHostReasons(url: URL, fileName?: string): Reason[] {
+  // Both checks are pure; the path check is the cheaper one and rules out most links.
+  if (!looksLikeDocument(url, fileName)) return [];
   const service = sharingService(url.hostname);
-  if (!service || !looksLikeDocument(url, fileName)) return [];
+  if (!service) return [];
   const what = fileName ? `“${fileName.slice(0, 120)}”` : 'This document';
   return [
     {

@@ -24,11 +24,6 @@ export interface IndicatorIndex {
   isAllowlisted(url: URL): boolean;
 }
 
-interface Entry {
-  indicator: Indicator;
-  feedId: string;
-}
-
 const MAX_TEXT_SCAN = 20_000;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}._-]{2,}/gu;
 
@@ -52,22 +47,25 @@ function decodeURIComponentSafe(text: string): string {
   }
 }
 
-const NONE: readonly Entry[] = [];
+const NONE: readonly number[] = [];
 
-/** key -> entries. Nearly every key has one entry, stored bare: a million lists of one cost real memory. */
+/**
+ * key -> positions of indicators in the index's `indicators` array. Positions are small integers, so
+ * a million indicators cost no object each; nearly every key has one, stored bare, not in a list.
+ */
 class Buckets {
-  private readonly map = new Map<string, Entry | Entry[]>();
+  private readonly map = new Map<string, number | number[]>();
 
-  add(key: string, entry: Entry): void {
+  add(key: string, at: number): void {
     const current = this.map.get(key);
-    if (current === undefined) this.map.set(key, entry);
-    else if (Array.isArray(current)) current.push(entry);
-    else this.map.set(key, [current, entry]);
+    if (current === undefined) this.map.set(key, at);
+    else if (typeof current === 'number') this.map.set(key, [current, at]);
+    else current.push(at);
   }
 
-  get(key: string): readonly Entry[] {
+  get(key: string): readonly number[] {
     const current = this.map.get(key);
-    return current === undefined ? NONE : Array.isArray(current) ? current : [current];
+    return current === undefined ? NONE : typeof current === 'number' ? [current] : current;
   }
 }
 
@@ -106,22 +104,25 @@ export function buildIndicatorIndex(
   const handles = new Buckets();
   const packages = new Buckets();
   const literalsByWord = new Buckets();
-  const shortLiterals: Entry[] = [];
-  const regexes: Array<{ entry: Entry; pattern: RegExp }> = [];
+  const shortLiterals: number[] = [];
+  const regexes: Array<{ at: number; pattern: RegExp }> = [];
   const allow = new Set<string>();
   const brands: Brand[] = [];
-  let size = 0;
+  // Every indexed indicator by position; its list is found from where each list's positions end.
+  const indicators: Indicator[] = [];
+  const feedIds: string[] = [];
+  const feedEnds: number[] = [];
 
   for (const { feedId, payload } of lists) {
     brands.push(...payload.brands);
     for (const host of payload.allowlist) allow.add(host);
     for (const indicator of payload.indicators) {
       if (indicator.validUntil && Date.parse(indicator.validUntil) <= now.getTime()) continue;
-      const entry = { indicator, feedId };
-      size++;
+      const at = indicators.length;
+      indicators.push(indicator);
       switch (indicator.kind) {
         case 'domain':
-          hosts.add(indicator.value, entry);
+          hosts.add(indicator.value, at);
           break;
         case 'url': {
           let url: URL;
@@ -130,45 +131,54 @@ export function buildIndicatorIndex(
           } catch {
             break;
           }
-          if (indicator.match === 'exact') exactUrls.add(normalizeUrlKey(url), entry);
+          if (indicator.match === 'exact') exactUrls.add(normalizeUrlKey(url), at);
           else {
             const key = `${url.hostname.toLowerCase()}${url.pathname.replace(/(?<!\/)\/+$/, '')}`;
             longestPrefixKey = Math.max(longestPrefixKey, key.length);
-            prefixUrls.add(key, entry);
+            prefixUrls.add(key, at);
           }
           break;
         }
         case 'sha256':
-          hashes.add(indicator.value, entry);
+          hashes.add(indicator.value, at);
           break;
         case 'filename':
-          fileNames.add(indicator.value.normalize('NFKC').toLowerCase(), entry);
+          fileNames.add(indicator.value.normalize('NFKC').toLowerCase(), at);
           break;
         case 'email':
-          emails.add(indicator.value, entry);
+          emails.add(indicator.value, at);
           break;
         case 'handle':
-          handles.add(normalizeHandle(indicator.value, indicator.platform).id, entry);
+          handles.add(normalizeHandle(indicator.value, indicator.platform).id, at);
           break;
         case 'npm-package':
-          packages.add(indicator.value, entry);
+          packages.add(indicator.value, at);
           break;
         case 'text': {
           if (indicator.regex) {
-            regexes.push({ entry, pattern: new RegExp(indicator.value, 'iu') });
+            regexes.push({ at, pattern: new RegExp(indicator.value, 'iu') });
             break;
           }
           const first = indicator.value.toLowerCase().match(WORD)?.[0];
-          if (first) literalsByWord.add(first, entry);
-          else shortLiterals.push(entry);
+          if (first) literalsByWord.add(first, at);
+          else shortLiterals.push(at);
           break;
         }
       }
     }
+    feedIds.push(feedId);
+    feedEnds.push(indicators.length);
   }
+  const size = indicators.length;
 
-  const hits = (entries: readonly Entry[], matched: string): IndicatorHit[] =>
-    entries.map((e) => ({ indicator: e.indicator, feedId: e.feedId, matched }));
+  /** The hit for the indicator at a position: lists are few, so a walk over their ends is enough. */
+  const hit = (at: number, matched: string): IndicatorHit => {
+    let list = 0;
+    while (at >= feedEnds[list]!) list++;
+    return { indicator: indicators[at]!, feedId: feedIds[list]!, matched };
+  };
+  const hits = (entries: readonly number[], matched: string): IndicatorHit[] =>
+    entries.map((at) => hit(at, matched));
 
   function matchHost(rawHost: string): IndicatorHit[] {
     const host = rawHost.toLowerCase().replace(/(?<!\.)\.+$/, '');
@@ -176,9 +186,10 @@ export function buildIndicatorIndex(
     for (const suffix of suffixes(host)) {
       // Domain values are at most 253 characters (indicator-payload.ts): skip hashing longer keys.
       if (suffix.length > 253) continue;
-      for (const entry of hosts.get(suffix)) {
-        if (suffix === host || (entry.indicator.kind === 'domain' && entry.indicator.includeSubdomains)) {
-          out.push({ indicator: entry.indicator, feedId: entry.feedId, matched: host });
+      for (const at of hosts.get(suffix)) {
+        const indicator = indicators[at]!;
+        if (suffix === host || (indicator.kind === 'domain' && indicator.includeSubdomains)) {
+          out.push(hit(at, host));
         }
       }
     }
@@ -203,23 +214,22 @@ export function buildIndicatorIndex(
   function matchText(text: string): IndicatorHit[] {
     const lower = text.slice(0, MAX_TEXT_SCAN).toLowerCase();
     const out: IndicatorHit[] = [];
-    const seen = new Set<Entry>();
+    const seen = new Set<number>();
     for (const word of lower.matchAll(WORD)) {
-      for (const entry of literalsByWord.get(word[0])) {
-        if (seen.has(entry) || !lower.includes(entry.indicator.value.toLowerCase())) continue;
-        seen.add(entry);
-        out.push({ indicator: entry.indicator, feedId: entry.feedId, matched: entry.indicator.value });
+      for (const at of literalsByWord.get(word[0])) {
+        const value = indicators[at]!.value;
+        if (seen.has(at) || !lower.includes(value.toLowerCase())) continue;
+        seen.add(at);
+        out.push(hit(at, value));
       }
     }
-    for (const entry of shortLiterals) {
-      if (lower.includes(entry.indicator.value.toLowerCase())) {
-        out.push({ indicator: entry.indicator, feedId: entry.feedId, matched: entry.indicator.value });
-      }
+    for (const at of shortLiterals) {
+      const value = indicators[at]!.value;
+      if (lower.includes(value.toLowerCase())) out.push(hit(at, value));
     }
-    for (const { entry, pattern } of regexes) {
+    for (const { at, pattern } of regexes) {
       const match = pattern.exec(lower);
-      if (match)
-        out.push({ indicator: entry.indicator, feedId: entry.feedId, matched: match[0].slice(0, 200) });
+      if (match) out.push(hit(at, match[0].slice(0, 200)));
     }
     return out;
   }

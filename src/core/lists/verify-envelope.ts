@@ -102,6 +102,10 @@ export async function verifyEnvelope(
     return fail('threshold', `${validSigners.size} of ${policy.threshold} trusted signatures`);
   }
 
+  // crypto.subtle hashes off the main thread (browsers and Node): start now so it overlaps the parse.
+  const digest = sha256Hex(body);
+  // Awaited below when the list is accepted; a rejected list must not leave an unhandled rejection.
+  digest.catch(() => {});
   const parsed = parsePayload(body);
   if (!parsed.ok) return parsed;
   const list = parsed.list;
@@ -117,7 +121,7 @@ export async function verifyEnvelope(
   if (policy.minVersion !== undefined && list.version < policy.minVersion) {
     return fail('rollback', `version ${list.version} is below the minimum ${policy.minVersion}`);
   }
-  const payloadSha256 = await sha256Hex(body);
+  const payloadSha256 = await digest;
   if (policy.storedVersion !== undefined) {
     if (list.version < policy.storedVersion) {
       return fail(

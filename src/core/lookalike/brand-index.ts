@@ -43,16 +43,27 @@ const COMBINING_MARK = /\p{M}/gu;
 const SMI_MASK = 0x3fffffff;
 const PLAIN_ASCII = /^[a-z0-9-]*$/;
 let asciiPrototypes: string[] | null = null;
+/** ASCII characters that are their own prototype (most of [a-z0-9]; not "0", "1" or "m"). */
+let asciiIdentity: Uint8Array | null = null;
 
 /** The hot path: lower-case ASCII labels, mapped with a 128-entry table taken from the skeleton. */
 function asciiSkeleton(label: string): string {
-  if (!asciiPrototypes) {
+  if (!asciiPrototypes || !asciiIdentity) {
     asciiPrototypes = [];
+    asciiIdentity = new Uint8Array(128);
     for (let c = 0; c < 128; c++) {
       const ch = String.fromCharCode(c);
       asciiPrototypes.push(skeleton(ch).toLowerCase().normalize('NFD').replace(COMBINING_MARK, ''));
+      asciiIdentity[c] = asciiPrototypes[c] === ch ? 1 : 0;
     }
   }
+  // Most labels map to themselves once hyphens go: then no string is built letter by letter.
+  let identity = true;
+  for (let i = 0; i < label.length && identity; i++) {
+    const c = label.charCodeAt(i);
+    identity = c === 45 || asciiIdentity[c] === 1;
+  }
+  if (identity) return label.includes('-') ? label.replace(/-/g, '') : label;
   let out = '';
   for (let i = 0; i < label.length; i++) {
     const c = label.charCodeAt(i);
@@ -95,7 +106,8 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   const careers = new Map<string, Array<{ path: string; brand: Brand }>>();
   const tokens = new Map<string, TokenOwner>();
   const tokenLengths = new Set<number>();
-  const tokenPrefixes = new Set<string>();
+  /** Every token as a trie of UTF-16 code units: findToken walks it without making substrings. */
+  const tokenTrie = new TokenTrie();
   const tokenSkeletons = new Map<string, string>();
   /** Hash of each deletion variant of each token -> tokens (symmetric-delete index). */
   const typoIndex = new Map<number, string[]>();
@@ -109,8 +121,12 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   const cjkAliases = new Map<string, Brand>();
   const cjkLengths = new Set<number>();
 
+  /** Each brand's first official registrable domain, for messages; parsed once, not per host. */
+  const firstOfficialDomain = new Map<Brand, string>();
   for (const brand of brands) {
     byId.set(brand.id, brand);
+    if (brand.domains[0] && !firstOfficialDomain.has(brand))
+      firstOfficialDomain.set(brand, registrableDomain(brand.domains[0]));
     for (const domain of brand.domains) officialDomains.set(registrableDomain(domain), brand);
     for (const page of brand.careers) {
       const url = new URL(page);
@@ -122,7 +138,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       if (tokens.has(token)) continue;
       tokens.set(token, { token, brand, needsContext });
       tokenLengths.add(token.length);
-      for (let end = 1; end <= token.length; end++) tokenPrefixes.add(token.slice(0, end));
+      tokenTrie.add(token, tokens.get(token)!);
       const tokenSkeleton = looseSkeleton(token);
       tokenSkeletons.set(token, tokenSkeleton);
       skeletons.set(tokenSkeleton, token);
@@ -149,6 +165,12 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   }
   const sortedLengths = [...tokenLengths].sort((a, b) => b - a);
   const aliasFirstWords = new Set([...aliases.keys()].map((a) => a.split(' ')[0]!.toLowerCase()));
+  // A phrase of n words has n - 1 spaces, as an alias key of n words does: longer phrases match nothing.
+  let aliasWords = 0;
+  for (const alias of aliases.keys())
+    aliasWords = Math.min(MAX_ALIAS_WORDS, Math.max(aliasWords, alias.split(' ').length));
+  const typoFilter = new KeyFilter(typoIndex);
+  const skeletonTypoFilter = new KeyFilter(skeletonTypoIndex);
   const maxTokenLength = sortedLengths[0] ?? 0;
   const minTokenLength = sortedLengths.at(-1) ?? 0;
 
@@ -170,10 +192,11 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     let best: TokenOwner | undefined;
     let bestStart = 0;
     for (let start = 0; start < text.length; start++) {
-      for (let end = start + 1; end <= text.length; end++) {
-        const piece = text.slice(start, end);
-        if (!tokenPrefixes.has(piece)) break;
-        const owner = tokens.get(piece);
+      let node = TokenTrie.ROOT;
+      for (let end = start; end < text.length; end++) {
+        node = tokenTrie.child(node, text.charCodeAt(end));
+        if (node === TokenTrie.NONE) break;
+        const owner = tokenTrie.owners[node];
         if (owner && (!best || owner.token.length > best.token.length)) {
           best = owner;
           bestStart = start;
@@ -223,6 +246,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   function typoOf(word: string, ofSkeletons = false): { owner: TokenOwner; edits: number } | undefined {
     if (word.length < 4 || word.length > 40) return undefined;
     const index = ofSkeletons ? skeletonTypoIndex : typoIndex;
+    const filter = ofSkeletons ? skeletonTypoFilter : typoFilter;
     // A token within two edits is at most two letters longer or shorter.
     if (word.length > maxTokenLength + MAX_TYPO_DEPTH || word.length < minTokenLength - MAX_TYPO_DEPTH)
       return undefined;
@@ -230,7 +254,9 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     const depth = word.length + MAX_TYPO_DEPTH >= 9 ? MAX_TYPO_DEPTH : 1;
     let found: { owner: TokenOwner; edits: number } | undefined;
     someDeletionHash(word, depth, (hash) => {
-      const owners = index.get(hash & SMI_MASK);
+      const key = hash & SMI_MASK;
+      if (!filter.mayHave(key)) return false;
+      const owners = index.get(key);
       if (!owners) return false;
       for (const token of owners) {
         const target = ofSkeletons ? tokenSkeletons.get(token)! : token;
@@ -274,10 +300,6 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     const unicodeHost = host.includes('xn--') ? host.split('.').map(labelToUnicode).join('.') : host;
     const check = new HostCheck(host, unicodeHost, context);
     const { reasons } = check;
-    const allowed = check.allowed.bind(check);
-    const hostWithout = check.hostWithout.bind(check);
-    const add = check.add.bind(check);
-    const notOurs = check.notOurs.bind(check);
 
     // Homoglyphs: the label reads as a brand once confusable characters are mapped.
     const loose = looseSkeleton(unicodeLabel);
@@ -299,39 +321,39 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       isIdn && homoglyphToken !== undefined && unicodeLabel.replace(/-/g, '').includes(homoglyphToken);
     if (homoglyphToken !== undefined && squashed !== homoglyphToken && !plain) {
       const { brand } = tokens.get(homoglyphToken)!;
-      add(
+      check.add(
         'lookalike-homoglyph',
         brand,
-        `${notOurs(brand)}: it imitates “${homoglyphToken}” with ${describeOddCharacter(unicodeLabel)}. ${careersSentence(brand)}`,
+        `${check.notOurs(brand)}: it imitates “${homoglyphToken}” with ${describeOddCharacter(unicodeLabel)}. ${careersSentence(brand)}`,
       );
     }
 
     // Brand token inside the registrable label: exact (TLD swap, hyphenation) or with other words.
     const found = findToken(squashed);
-    if (found && allowed(found.owner, hostWithout(found.owner.token), found.before + found.after)) {
+    if (found && check.allowed(found.owner, found.owner.token, found.before + found.after)) {
       const { brand, token } = found.owner;
-      const official = brand.domains[0] ? registrableDomain(brand.domains[0]) : undefined;
+      const official = firstOfficialDomain.get(brand);
       if (squashed === token) {
         const sameSuffix = official?.endsWith(`.${parts.suffix}`) === true;
         if (label.includes('-') && sameSuffix) {
-          add(
+          check.add(
             'lookalike-hyphenation',
             brand,
-            `${notOurs(brand)}: it splits the name with a hyphen; the real one is ${official}. ${careersSentence(brand)}`,
+            `${check.notOurs(brand)}: it splits the name with a hyphen; the real one is ${official}. ${careersSentence(brand)}`,
           );
         } else {
-          add(
+          check.add(
             'lookalike-tld-swap',
             brand,
-            `${notOurs(brand)}: ${brand.name} uses ${official ?? 'another domain'}, not .${parts.suffix}. ${careersSentence(brand)}`,
+            `${check.notOurs(brand)}: ${brand.name} uses ${official ?? 'another domain'}, not .${parts.suffix}. ${careersSentence(brand)}`,
           );
         }
       } else if (embeddedAsCombo(label, found)) {
         const extra = [found.before, found.after].filter(Boolean).join('…');
-        add(
+        check.add(
           'lookalike-combosquat',
           brand,
-          `${notOurs(brand)}: it adds “${extra}” to the ${brand.name} name. ${careersSentence(brand)}`,
+          `${check.notOurs(brand)}: it adds “${extra}” to the ${brand.name} name. ${careersSentence(brand)}`,
         );
       }
     }
@@ -343,12 +365,12 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       reasons.length > 0 || isIdn ? [] : squashed === label ? [label] : [squashed, ...label.split('-')];
     for (const word of typoWords) {
       const typo = typoOf(word);
-      if (!typo || !allowed(typo.owner, hostWithout(word))) continue;
+      if (!typo || !check.allowed(typo.owner, word)) continue;
       const { brand, token } = typo.owner;
-      add(
+      check.add(
         'lookalike-typo',
         brand,
-        `${notOurs(brand)}: “${word}” is ${typo.edits === 1 ? 'one letter' : 'two letters'} away from “${token}”. ${careersSentence(brand)}`,
+        `${check.notOurs(brand)}: “${word}” is ${typo.edits === 1 ? 'one letter' : 'two letters'} away from “${token}”. ${careersSentence(brand)}`,
       );
     }
 
@@ -357,12 +379,12 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     // Plain ASCII differs from its skeleton only by "m" -> "rn", so otherwise the plain typo sufficed.
     if (reasons.length === 0 && (loose !== squashed || squashed.includes('rn'))) {
       const typo = typoOf(loose, true);
-      if (typo && allowed(typo.owner, hostWithout(label))) {
+      if (typo && check.allowed(typo.owner, label)) {
         const { brand, token } = typo.owner;
-        add(
+        check.add(
           'lookalike-homoglyph',
           brand,
-          `${notOurs(brand)}: it imitates “${token}” with ${describeOddCharacter(unicodeLabel)}, and ${typo.edits === 1 ? 'one more letter' : 'two more letters'} changed. ${careersSentence(brand)}`,
+          `${check.notOurs(brand)}: it imitates “${token}” with ${describeOddCharacter(unicodeLabel)}, and ${typo.edits === 1 ? 'one more letter' : 'two more letters'} changed. ${careersSentence(brand)}`,
         );
       }
     }
@@ -376,11 +398,11 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       const owner = 'owner' in inSub ? inSub.owner : inSub;
       const isCombo = 'owner' in inSub ? embeddedAsCombo(sub, inSub) : true;
       const rest = 'owner' in inSub ? inSub.before + inSub.after : '';
-      if (!isCombo || !allowed(owner, hostWithout(owner.token), rest)) continue;
-      add(
+      if (!isCombo || !check.allowed(owner, owner.token, rest)) continue;
+      check.add(
         'lookalike-brand-subdomain',
         owner.brand,
-        `${notOurs(owner.brand)}: “${sub}” is only a subdomain of ${parts.domain}, which does not belong to ${owner.brand.name}. ${careersSentence(owner.brand)}`,
+        `${check.notOurs(owner.brand)}: “${sub}” is only a subdomain of ${parts.domain}, which does not belong to ${owner.brand.name}. ${careersSentence(owner.brand)}`,
       );
     }
 
@@ -391,11 +413,11 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       for (let k = labels.length - 1; k >= Math.max(0, labels.length - 3); k--) {
         joined = labels[k]!.replace(/-/g, '') + joined;
         const owner = tokens.get(joined);
-        if (!owner || !allowed(owner, hostWithout(labels[k]!))) continue;
-        add(
+        if (!owner || !check.allowed(owner, labels[k]!)) continue;
+        check.add(
           'lookalike-split-label',
           owner.brand,
-          `${notOurs(owner.brand)}: it splits “${owner.token}” with a dot, so only ${parts.domain} is registered, and not by ${owner.brand.name}. ${careersSentence(owner.brand)}`,
+          `${check.notOurs(owner.brand)}: it splits “${owner.token}” with a dot, so only ${parts.domain} is registered, and not by ${owner.brand.name}. ${careersSentence(owner.brand)}`,
         );
         break;
       }
@@ -420,15 +442,15 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       if (brand && !found.has(brand)) found.set(brand, at);
     };
     // Words with dots kept ("Crypto.com"), up to MAX_ALIAS_WORDS in a row.
-    const words = [...text.slice(0, 20_000).matchAll(/[\p{L}\p{N}][\p{L}\p{N}.'&-]*/gu)];
+    const { words, starts } = wordsOf(text.slice(0, 20_000));
     for (let i = 0; i < words.length; i++) {
       // Most words start no alias: one lookup, then on to the next word.
-      if (!aliasFirstWords.has(words[i]![0].replace(/(?<![.'-])[.'-]+$/, '').toLowerCase())) continue;
+      if (!aliasFirstWords.has(words[i]!.toLowerCase())) continue;
       let phrase = '';
-      for (let n = 0; n < MAX_ALIAS_WORDS && i + n < words.length; n++) {
-        const word = words[i + n]![0].replace(/(?<![.'-])[.'-]+$/, '');
+      for (let n = 0; n < aliasWords && i + n < words.length; n++) {
+        const word = words[i + n]!;
         phrase = n === 0 ? word : `${phrase} ${word}`;
-        note(aliases.get(phrase) ?? aliases.get(phrase.toLowerCase()), words[i]!.index!);
+        note(aliases.get(phrase) ?? aliases.get(phrase.toLowerCase()), starts[i]!);
       }
     }
     if (cjkAliases.size > 0 && CJK.test(text)) {
@@ -455,7 +477,8 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
  */
 class HostCheck {
   readonly reasons: Reason[] = [];
-  private readonly flagged = new Set<string>();
+  /** Brands already flagged; made on the first flag, as most hosts get none. */
+  private flagged: Set<string> | null = null;
 
   constructor(
     private readonly host: string,
@@ -463,13 +486,16 @@ class HostCheck {
     private readonly context: LookalikeContext,
   ) {}
 
-  /** Context-only tokens need the brand named nearby, a risk stem in the host, or job words beside them. */
-  allowed(owner: TokenOwner, withoutToken: string, rest = ''): boolean {
+  /**
+   * Context-only tokens need the brand named nearby, a risk stem in the host without `token`,
+   * or job words beside them. The host without the token is built only when it is needed.
+   */
+  allowed(owner: TokenOwner, token: string, rest = ''): boolean {
     return (
       !owner.needsContext ||
       this.context.mentionedBrandIds?.has(owner.brand.id) === true ||
       (owner.needsContext === 'common' &&
-        (hasRiskStem(withoutToken) || isRiskWordSequence(rest.replace(/[-0-9]/g, ''), JOB_WORDS)))
+        (hasRiskStem(this.hostWithout(token)) || isRiskWordSequence(rest.replace(/[-0-9]/g, ''), JOB_WORDS)))
     );
   }
 
@@ -482,6 +508,7 @@ class HostCheck {
   }
 
   add(id: string, brand: Brand, message: string): void {
+    this.flagged ??= new Set();
     if (this.flagged.has(brand.id)) return;
     this.flagged.add(brand.id);
     const { host, unicodeHost } = this;
@@ -494,6 +521,141 @@ class HostCheck {
       message,
     });
   }
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'&-]*/gu;
+const NON_ASCII = /[^\0-\x7f]/;
+
+/**
+ * The words of a text as WORD finds them (dots kept: "Crypto.com"), each trimmed at the end,
+ * with where it starts. Plain ASCII text, the usual case, is scanned by hand: there WORD's
+ * letters and digits are exactly [A-Za-z0-9].
+ */
+function wordsOf(text: string): { words: string[]; starts: number[] } {
+  const words: string[] = [];
+  const starts: number[] = [];
+  if (NON_ASCII.test(text)) {
+    for (const match of text.matchAll(WORD)) {
+      words.push(trimWordEnd(match[0]));
+      starts.push(match.index);
+    }
+    return { words, starts };
+  }
+  for (let at = 0; at < text.length; ) {
+    if (!isAsciiAlnum(text.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    let end = at + 1;
+    for (let c = text.charCodeAt(end); isAsciiAlnum(c) || c === 46 || c === 39 || c === 38 || c === 45; )
+      c = text.charCodeAt(++end);
+    words.push(trimWordEnd(text.slice(at, end)));
+    starts.push(at);
+    at = end;
+  }
+  return { words, starts };
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** A word without trailing dots, apostrophes or hyphens ("Coinbase." -> "Coinbase"; "..." stays). */
+function trimWordEnd(word: string): string {
+  const last = word.charCodeAt(word.length - 1);
+  // Most words end in a letter or digit: skip the regex then.
+  if (last !== 46 && last !== 39 && last !== 45) return word;
+  return word.replace(/(?<![.'-])[.'-]+$/, '');
+}
+
+/**
+ * A one-bit-per-slot summary of a typo index's keys. Almost every deletion hash of a query misses;
+ * with thousands of brands the index is large, and a miss in this compact bit array is far cheaper
+ * than one in the map. A set bit only means "maybe": the map is still asked.
+ */
+class KeyFilter {
+  private readonly bits: Uint32Array;
+  private readonly shift: number;
+
+  constructor(index: ReadonlyMap<number, unknown>) {
+    // About 16 bits per key (at most 2^26 bits = 8 MB), so few misses get through.
+    const log2 = Math.min(26, Math.max(10, Math.ceil(Math.log2(index.size * 16 + 1))));
+    this.bits = new Uint32Array(2 ** (log2 - 5));
+    this.shift = 32 - log2;
+    for (const key of index.keys()) this.set(key);
+  }
+
+  /** Fibonacci hashing: the polynomial hash's low bits mix poorly, its product's high bits do not. */
+  private slot(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> this.shift;
+  }
+
+  private set(key: number): void {
+    const slot = this.slot(key);
+    this.bits[slot >>> 5]! |= 1 << (slot & 31);
+  }
+
+  mayHave(key: number): boolean {
+    const slot = this.slot(key);
+    return (this.bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
+  }
+}
+
+/**
+ * Brand tokens as a trie in one flat table: [a-z0-9] (all a validated token holds) index a row of
+ * 36 child slots, anything else goes through a map. Walking it makes no substrings and no hashes.
+ */
+class TokenTrie {
+  static readonly ROOT = 0;
+  /** No child: the root is nobody's child, so its number doubles as "none". */
+  static readonly NONE = 0;
+  private static readonly WIDTH = 36;
+  readonly owners: Array<TokenOwner | undefined> = [undefined];
+  private edges = new Int32Array(TokenTrie.WIDTH * 64);
+  /** Children by other code units, keyed by node * 0x10000 + code unit. */
+  private readonly other = new Map<number, number>();
+
+  add(token: string, owner: TokenOwner): void {
+    let node = TokenTrie.ROOT;
+    for (let i = 0; i < token.length; i++) {
+      const code = token.charCodeAt(i);
+      let next = this.child(node, code);
+      if (next === TokenTrie.NONE) {
+        next = this.owners.length;
+        this.owners.push(undefined);
+        const symbol = symbolOf(code);
+        if (symbol < 0) this.other.set(node * 0x10000 + code, next);
+        else {
+          while ((node + 1) * TokenTrie.WIDTH > this.edges.length) this.grow();
+          this.edges[node * TokenTrie.WIDTH + symbol] = next;
+        }
+      }
+      node = next;
+    }
+    this.owners[node] = owner;
+  }
+
+  child(node: number, code: number): number {
+    const symbol = symbolOf(code);
+    if (symbol >= 0) {
+      const at = node * TokenTrie.WIDTH + symbol;
+      return at < this.edges.length ? this.edges[at]! : TokenTrie.NONE;
+    }
+    return this.other.size === 0 ? TokenTrie.NONE : (this.other.get(node * 0x10000 + code) ?? TokenTrie.NONE);
+  }
+
+  private grow(): void {
+    const edges = new Int32Array(this.edges.length * 2);
+    edges.set(this.edges);
+    this.edges = edges;
+  }
+}
+
+/** 0-25 for a-z, 26-35 for 0-9, -1 for any other code unit. */
+function symbolOf(code: number): number {
+  if (code >= 97 && code <= 122) return code - 97;
+  if (code >= 48 && code <= 57) return code - 22;
+  return -1;
 }
 
 function maxStars(length: number): number {

@@ -1,22 +1,30 @@
 /** Optimal-string-alignment distance (Damerau-Levenshtein with adjacent transpositions), capped. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows = [
-    new Array<number>(b.length + 1),
-    new Array<number>(b.length + 1),
-    new Array<number>(b.length + 1),
-  ];
+  // Reused rows (every cell is written before it is read): typo checks call this per candidate token.
+  if (ROWS[0]!.length < b.length + 1) for (let r = 0; r < 3; r++) ROWS[r] = new Int32Array(b.length + 1);
+  const rows = ROWS;
   for (let j = 0; j <= b.length; j++) rows[1]![j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const [twoBack, prev] = [rows[0]!, rows[1]!];
+    const twoBack = rows[0]!;
+    const prev = rows[1]!;
     const cur = rows[2]!;
     cur[0] = i;
     let best = cur[0];
+    // Code units compared as numbers: no one-character strings in the inner loop.
+    const ai = a.charCodeAt(i - 1);
+    const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, twoBack[j - 2]! + 1);
+      const bj = b.charCodeAt(j - 1);
+      let v = prev[j]! + 1;
+      const insert = cur[j - 1]! + 1;
+      if (insert < v) v = insert;
+      const substitute = prev[j - 1]! + (ai === bj ? 0 : 1);
+      if (substitute < v) v = substitute;
+      if (j > 1 && ai === b.charCodeAt(j - 2) && aBefore === bj) {
+        const transpose = twoBack[j - 2]! + 1;
+        if (transpose < v) v = transpose;
+      }
       cur[j] = v;
       if (v < best) best = v;
     }
@@ -27,6 +35,7 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return rows[1]![b.length]!;
 }
+const ROWS = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /** How many edits a token of this length tolerates: short names have too many real neighbours. */
 export function allowedEdits(tokenLength: number): number {
@@ -65,6 +74,7 @@ const POWERS = new Uint32Array(129);
 POWERS[0] = 1;
 for (let i = 1; i < POWERS.length; i++) POWERS[i] = Math.imul(POWERS[i - 1]!, BASE) >>> 0;
 const MAX_HASHED = POWERS.length - 1;
+const PREFIX = new Uint32Array(MAX_HASHED + 1);
 
 export function stringHash(text: string): number {
   let h = 0;
@@ -79,7 +89,9 @@ export function stringHash(text: string): number {
 export function someDeletionHash(word: string, depth: number, visit: (hash: number) => boolean): boolean {
   const n = word.length;
   if (n > MAX_HASHED) return false;
-  const prefix = new Uint32Array(n + 1);
+  // One shared buffer: the callback never starts another hash walk, and a fresh array per call is garbage.
+  const prefix = PREFIX;
+  prefix[0] = 0;
   for (let i = 0; i < n; i++) prefix[i + 1] = Math.imul(prefix[i]!, BASE) + word.charCodeAt(i);
   if (visit(prefix[n]!)) return true;
   for (let i = 0; i < n; i++) {

@@ -1,13 +1,14 @@
 /**
- * Words fake recruiters and phishers pair with a brand ("coinbase-careers", "krakenhire",
- * "support-ledger"). A brand token plus only such words is a combosquat.
+ * The recruiting words alone. A common-word brand plus only these ("kraken-careers",
+ * "hr-ledger") is a lure on its own; plus broader risk words ("circle-app") it may be anyone.
  */
-export const RISK_WORDS = new Set([
+export const JOB_WORDS = new Set([
   'career',
   'careers',
   'job',
   'jobs',
   'hr',
+  'hrm',
   'hiring',
   'hire',
   'hires',
@@ -22,21 +23,30 @@ export const RISK_WORDS = new Set([
   'assessment',
   'assessments',
   'assess',
-  'test',
-  'tests',
-  'testing',
-  'skill',
-  'skills',
   'apply',
   'applicant',
   'onboarding',
   'onboard',
   'offer',
   'offers',
+  'staff',
   'team',
   'teams',
   'meet',
   'meeting',
+]);
+
+/**
+ * Words fake recruiters and phishers pair with a brand ("coinbase-careers", "krakenhire",
+ * "support-ledger"). A brand token plus only such words is a combosquat.
+ */
+export const RISK_WORDS = new Set([
+  ...JOB_WORDS,
+  'test',
+  'tests',
+  'testing',
+  'skill',
+  'skills',
   'meetings',
   'call',
   'calls',
@@ -129,9 +139,7 @@ export const RISK_WORDS = new Set([
   'eval',
   'work',
   'worker',
-  'staff',
   'people',
-  'hrm',
   'ats',
   'cv',
   'resume',
@@ -182,44 +190,6 @@ export const RISK_STEMS = [
   'test',
   'task',
 ];
-
-/**
- * The recruiting words alone. A common-word brand plus only these ("kraken-careers",
- * "hr-ledger") is a lure on its own; plus broader risk words ("circle-app") it may be anyone.
- */
-export const JOB_WORDS = new Set([
-  'career',
-  'careers',
-  'job',
-  'jobs',
-  'hr',
-  'hrm',
-  'hiring',
-  'hire',
-  'hires',
-  'recruit',
-  'recruiting',
-  'recruiter',
-  'recruitment',
-  'talent',
-  'talents',
-  'interview',
-  'interviews',
-  'assessment',
-  'assessments',
-  'assess',
-  'apply',
-  'applicant',
-  'onboarding',
-  'onboard',
-  'offer',
-  'offers',
-  'staff',
-  'team',
-  'teams',
-  'meet',
-  'meeting',
-]);
 
 /** Can `rest` be split entirely into risk words and digits? ("careers", "hr2024", "jobsportal") */
 export function isRiskWordSequence(rest: string, words: ReadonlySet<string> = RISK_WORDS): boolean {

@@ -5,8 +5,11 @@ const MAX_EMAILS = 20;
 
 /** E-mail addresses written in a text, lower-cased and deduplicated. */
 export function emailsIn(text: string): string[] {
+  const normalized = normalizeText(text);
+  // Every address has an "@": most posts have none, and then the pattern need not scan them.
+  if (!normalized.includes('@')) return [];
   const found = new Set<string>();
-  for (const match of normalizeText(text).matchAll(EMAIL)) {
+  for (const match of normalized.matchAll(EMAIL)) {
     found.add(match[0]);
     if (found.size >= MAX_EMAILS) break;
   }

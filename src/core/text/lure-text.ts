@@ -67,6 +67,9 @@ const PATTERNS: Record<Exclude<LureFlag, 'high-pay'>, RegExp[]> = {
   ],
 };
 
+/** Listed once, not per call. */
+const PATTERN_ENTRIES = Object.entries(PATTERNS) as Array<[LureFlag, RegExp[]]>;
+
 const JOB_LANGUAGE =
   /\b(hiring|recruit(er|ers|ing|ment)?|jobs?|position|role|vacanc(y|ies)|opening|candidate|interview(s|ing)?|job description|offer|salary|compensation|careers?|talent|headhunt(er|ing)?|apply|application|resume|cv|onboarding|assessment|skills? test|take-?home)\b|採用|求人|面接|募集|職務|転職|年収|給与|ポジション|リクルーター|内定/;
 
@@ -107,7 +110,7 @@ export function lureSignals(text: string): LureSignal[] {
   const normalized = normalizeText(text);
   if (!normalized) return [];
   const signals: LureSignal[] = [];
-  for (const [flag, patterns] of Object.entries(PATTERNS) as Array<[LureFlag, RegExp[]]>) {
+  for (const [flag, patterns] of PATTERN_ENTRIES) {
     for (const pattern of patterns) {
       const match = pattern.exec(normalized);
       if (match) {
@@ -121,8 +124,38 @@ export function lureSignals(text: string): LureSignal[] {
   return signals;
 }
 
+/** The flags that make a lure on their own; pay and urgency only count beside one of these. */
+const STRONG_FLAGS: ReadonlySet<LureFlag> = new Set([
+  'download-jd',
+  'run-code',
+  'video-fix',
+  'off-platform',
+  'connect-wallet',
+  'pay-fee',
+]);
+const STRONG_PATTERNS = PATTERN_ENTRIES.filter(([flag]) => STRONG_FLAGS.has(flag)).flatMap(([, p]) => p);
+
+/**
+ * Whether `lureSignals` would report a strong flag: the same patterns, without the evidence,
+ * the pay amounts or the urgency ones. Most job posts have none, so this is all they pay for.
+ */
+export function hasStrongLure(text: string): boolean {
+  const normalized = normalizeText(text);
+  if (!normalized) return false;
+  for (const pattern of STRONG_PATTERNS) if (pattern.test(normalized)) return true;
+  return false;
+}
+
+/** One judgement asks about the same post twice or more (red flags, then escalation): test it once. */
+let lastJobText: string | null = null;
+let lastJobAnswer = false;
+
 export function hasJobLanguage(text: string): boolean {
-  return JOB_LANGUAGE.test(normalizeText(text));
+  if (text === lastJobText) return lastJobAnswer;
+  const answer = JOB_LANGUAGE.test(normalizeText(text));
+  lastJobText = text;
+  lastJobAnswer = answer;
+  return answer;
 }
 
 const EXPLAIN: Record<LureFlag, (evidence: string) => string> = {

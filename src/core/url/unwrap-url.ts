@@ -62,8 +62,12 @@ function parseHttp(href: string, base?: string): URL | null {
   }
 }
 
+/** A word every redirector host above contains: most hosts are none, and one test rules out all six. */
+const REDIRECTOR_HINT = /linkedin|google|facebook|reddit|safelinks|slack-redir/;
+
 function redirectTarget(url: URL): string | null {
   const host = url.hostname.toLowerCase();
+  if (!REDIRECTOR_HINT.test(host)) return null;
   for (const redirector of REDIRECTORS) {
     if (!redirector.host.test(host) || !redirector.path.test(url.pathname)) continue;
     for (const param of redirector.params) {
@@ -93,7 +97,8 @@ export function unwrapUrl(href: string, base?: string): UnwrapResult {
     url = next;
     chain.push(url.href);
   }
-  const host = url.hostname.toLowerCase().replace(/^www\./, '');
+  const lower = url.hostname.toLowerCase();
+  const host = lower.startsWith('www.') ? lower.slice(4) : lower;
   // The shortener's own home page ("https://bit.ly/") hides nothing; a short code does.
   const shortened = SHORTENERS.has(host) && url.pathname.length > 1;
   return shortened ? { ok: true, url, chain, hiddenBy: host } : { ok: true, url, chain };

@@ -98,7 +98,8 @@ describe('lureguard keygen', () => {
 
 describe('lureguard sign', () => {
   it('prints an envelope that verify accepts, with one signature per key', async () => {
-    const file = write('good.json', payload());
+    const signedPayload = payload();
+    const file = write('good.json', signedPayload);
     const signed = await run(['sign', '--key', keyA.pem, '--key', keyB.pem, file]);
     expect(signed.code).toBe(0);
     expect(signed.out).toHaveLength(1);
@@ -122,7 +123,7 @@ describe('lureguard sign', () => {
     ]);
     expect(verified).toMatchObject({ code: 0 });
     expect(verified.out).toEqual([
-      `ok feedId=acme-security version=3 expires=${payload().expiresAt} indicators=1`,
+      `ok feedId=acme-security version=3 expires=${signedPayload.expiresAt} indicators=1`,
     ]);
   });
 
