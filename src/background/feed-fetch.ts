@@ -1,3 +1,5 @@
+import { readCappedBody } from './read-capped-body.ts';
+
 /**
  * One conditional GET of a feed: 30 s timeout, a byte cap enforced while streaming, no
  * cookies, and no redirect to another origin. Expected failures come back as a problem
@@ -38,7 +40,7 @@ export async function fetchFeed(
       return { ok: false, problem: `content-type ${type.split(';')[0]}` };
     const declared = Number(response.headers.get('content-length') ?? 0);
     if (declared > maxBytes) return { ok: false, problem: 'oversized' };
-    const bytes = await readCapped(response, maxBytes);
+    const bytes = await readCappedBody(response, maxBytes);
     if (!bytes) return { ok: false, problem: 'oversized' };
     return { ok: true, notModified: false, bytes, etag: response.headers.get('etag') };
   } catch (error) {
@@ -47,29 +49,4 @@ export async function fetchFeed(
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** Reads the body, giving up (null) as soon as it passes `maxBytes`. */
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }

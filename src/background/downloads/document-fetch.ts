@@ -1,8 +1,10 @@
 import { registrableDomain } from '../../core/domain/registrable-domain.ts';
+import { readCappedBody } from '../read-capped-body.ts';
 
 /** A "job document" is a few MB at most; anything past this is not read. */
 export const DOCUMENT_CAP_BYTES = 25 * 1024 * 1024;
 const TIMEOUT_MS = 20_000;
+const TOO_LARGE = 'The file is larger than 25 MB, too large for a job document check.';
 
 export type FetchedDocument =
   | { ok: true; bytes: Uint8Array; mime?: string; finalUrl: string }
@@ -42,31 +44,15 @@ export async function fetchDocument(url: string, pageUrl?: string): Promise<Fetc
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > DOCUMENT_CAP_BYTES) {
     await response.body.cancel();
-    return { ok: false, problem: 'The file is larger than 25 MB, too large for a job document check.' };
+    return { ok: false, problem: TOO_LARGE };
   }
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  let bytes: Uint8Array | null;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > DOCUMENT_CAP_BYTES) {
-        await reader.cancel();
-        return { ok: false, problem: 'The file is larger than 25 MB, too large for a job document check.' };
-      }
-      chunks.push(value);
-    }
+    bytes = await readCappedBody(response, DOCUMENT_CAP_BYTES);
   } catch {
     return { ok: false, problem: 'The download of the file broke off or timed out.' };
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
+  if (!bytes) return { ok: false, problem: TOO_LARGE };
   const mime = response.headers.get('content-type') ?? undefined;
   return { ok: true, bytes, finalUrl: response.url || url, ...(mime ? { mime } : {}) };
 }
