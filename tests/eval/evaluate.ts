@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Brand } from '../../src/core/brands/brand.ts';
+import { loadBundledCatalog } from '../../src/core/brands/catalog.ts';
+import { registrableDomain } from '../../src/core/domain/registrable-domain.ts';
 import type { Engine } from '../../src/core/engine.ts';
 import type { Candidate, Verdict } from '../../src/core/types.ts';
 
@@ -26,12 +28,17 @@ function corpus<T>(name: string): T[] {
   return (JSON.parse(readFileSync(resolve(CORPUS, name), 'utf8')) as { entries: T[] }).entries;
 }
 
-/** dnstwist permutations (kind prefixed "dnstwist ") and the composed kinds dnstwist lacks. */
+/**
+ * dnstwist permutations (kind prefixed "dnstwist ") and the composed kinds dnstwist lacks.
+ * dnstwist cannot know who owns a name, so a permutation that is a brand's own domain in the
+ * catalog (uniswap.io, ledgerwallet.com) is no lookalike: it is left out here and scored as official.
+ */
 export function lookalikeEntries(): LookalikeEntry[] {
+  const owned = new Set(loadBundledCatalog().flatMap((b) => b.domains.map(registrableDomain)));
   return [
     ...corpus<LookalikeEntry>('lookalikes-dnstwist.json').map((e) => ({ ...e, kind: `dnstwist ${e.kind}` })),
     ...corpus<LookalikeEntry>('lookalikes-composed.json'),
-  ];
+  ].filter((e) => !owned.has(registrableDomain(e.host)));
 }
 
 export function realAttackerEntries(): LookalikeEntry[] {
