@@ -21,6 +21,8 @@ import { testCertSpkiHash } from './loopback-https.ts';
  * as hooks.acme.example. It behaves like a SIEM collector that honours Idempotency-Key: it
  * answers CORS preflights, keeps the first report per key and acknowledges repeats without
  * keeping them. It can be stopped, and it can hold a request open (to restart the worker mid-send).
+ * Two more receivers play a webhook that bounces reports with a 307 (hooks.bounce.example) and
+ * the host it bounces them to (collect.elsewhere.example).
  */
 
 const TLS = resolve(import.meta.dirname, '../fixtures/tls');
@@ -28,6 +30,8 @@ const SCHEMA = z.fromJSONSchema(
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../docs/report-schema.json'), 'utf8')),
 );
 const HOOK = 'https://hooks.acme.example/lureguard';
+const BOUNCING_HOOK = 'https://hooks.bounce.example/lureguard';
+const BOUNCE_TARGET = 'https://collect.elsewhere.example/lureguard';
 const PAGES = `chrome-extension://${EXTENSION_ID}/src/ui`;
 
 interface Post {
@@ -36,12 +40,17 @@ interface Post {
 }
 
 class Receiver {
+  /** Every request, CORS preflights included. */
+  hits = 0;
   posts: Post[] = [];
   kept = new Map<string, Record<string, unknown>>();
   /** While set, POSTs are recorded but not answered until released. */
   hold: { release: () => void; received: Promise<void>; arrived: () => void } | null = null;
   private server: Server | null = null;
   port = 0;
+
+  /** With `redirectTo`, every POST is answered 307 (method and body kept) to that URL. */
+  constructor(private readonly redirectTo?: string) {}
 
   async start(): Promise<void> {
     const server = createServer(
@@ -78,6 +87,7 @@ class Receiver {
   private gate: Promise<void> = Promise.resolve();
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.hits++;
     const cors = {
       'access-control-allow-origin': `chrome-extension://${EXTENSION_ID}`,
       'access-control-allow-methods': 'POST',
@@ -92,6 +102,10 @@ class Receiver {
     const key = req.headers['idempotency-key'] as string | undefined;
     const body = JSON.parse(raw) as Record<string, unknown>;
     this.posts.push({ key, body });
+    if (this.redirectTo) {
+      res.writeHead(307, { ...cors, location: this.redirectTo }).end();
+      return;
+    }
     const duplicate = key !== undefined && this.kept.has(key);
     if (key && !duplicate) this.kept.set(key, body);
     if (this.hold) {
@@ -111,18 +125,24 @@ class Receiver {
 }
 
 const receiver = new Receiver();
+const bouncer = new Receiver(BOUNCE_TARGET);
+const elsewhere = new Receiver();
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  await receiver.start();
+  await Promise.all([receiver.start(), bouncer.start(), elsewhere.start()]);
   browser = await launchWithExtension({
-    hostRules: [`MAP hooks.acme.example 127.0.0.1:${receiver.port}`],
+    hostRules: [
+      `MAP hooks.acme.example 127.0.0.1:${receiver.port}`,
+      `MAP hooks.bounce.example 127.0.0.1:${bouncer.port}`,
+      `MAP collect.elsewhere.example 127.0.0.1:${elsewhere.port}`,
+    ],
     extraArgs: [`--ignore-certificate-errors-spki-list=${testCertSpkiHash()}`],
   });
 });
 afterAll(async () => {
   await browser?.close();
-  await receiver.stop();
+  await Promise.all([receiver.stop(), bouncer.stop(), elsewhere.stop()]);
 });
 
 /**
@@ -348,5 +368,50 @@ describe('reports', () => {
     await history.click('#clear');
     await expect.poll(() => history.locator('#history tr').count()).toBe(0);
     await history.close();
+  });
+});
+
+describe('the report pages in Japanese', () => {
+  it('the history and report pages follow the language setting', async () => {
+    const { page, tabId, key } = await flaggedFinding('4101000305');
+    const options = await browser.context.newPage();
+    await options.goto(`${PAGES}/options/options.html`);
+    await options.locator('#language').selectOption('ja');
+    await expect.poll(() => options.locator('#sites-title').textContent()).toBe('サイト');
+    try {
+      const history = await browser.context.newPage();
+      await history.goto(`${PAGES}/history/history.html`);
+      await expect.poll(() => history.locator('h1').textContent()).toBe('報告と履歴');
+      expect(await history.locator('html').getAttribute('lang')).toBe('ja');
+      expect(await history.title()).toBe('Lureguard — 報告と履歴');
+      expect(await history.locator('#history-table thead th').allTextContents()).toEqual([
+        '日時',
+        '種類',
+        '判定',
+        '内容',
+        '場所',
+      ]);
+      expect(await history.locator('#endpoint').getAttribute('placeholder')).toContain('または');
+      expect(await history.locator('#destination-now').textContent()).toBe(`報告の送信先: ${HOOK}`);
+      const finding = history.locator('#history tr[data-kind="finding"]').first();
+      await expect.poll(() => finding.count()).toBe(1);
+      const [time, kind, verdict] = await finding.locator('td').allTextContents();
+      // ja-JP dates read year/month/day with a 24-hour clock.
+      expect(time).toMatch(/^\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}:\d{2}$/);
+      expect([kind, verdict]).toEqual(['検出', '危険']);
+
+      const report = await browser.context.newPage();
+      await report.goto(`${PAGES}/report/report.html?tabId=${tabId}&key=${encodeURIComponent(key)}`);
+      await expect.poll(() => report.locator('#send').isEnabled()).toBe(true);
+      expect(await report.locator('h1').textContent()).toBe('セキュリティチームに報告');
+      expect(await report.locator('#summary dt').first().textContent()).toBe('判定');
+      expect(await report.locator('#summary dd').first().textContent()).toBe('危険');
+      expect(await report.locator('#destination').textContent()).toBe('送信先: hooks.acme.example');
+      expect(await report.locator('#send').textContent()).toBe('報告を送信');
+      await Promise.all([history.close(), report.close()]);
+    } finally {
+      await options.locator('#language').selectOption('auto');
+      await Promise.all([options.close(), page.close()]);
+    }
   });
 });

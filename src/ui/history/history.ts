@@ -1,6 +1,10 @@
 import browser from 'webextension-polyfill';
+import '../i18n/page-strings.ts';
 import { type HistoryEntry, historyToCsv } from '../../core/reports/history.ts';
 import { BgDocumentCheck, BgHistory, BgReports } from '../../core/reports/report-messages.ts';
+import { language, type MessageKey, setLanguage, t, translatePage } from '../i18n/translate.ts';
+import { readSettings } from '../i18n/user-settings.ts';
+import { verdictLabel } from '../i18n/verdict-label.ts';
 
 /** Report destination, the outbox (pending vs sent), document check and the local history. Text only. */
 
@@ -14,7 +18,19 @@ function cells(row: HTMLTableRowElement, values: string[]): void {
   }
 }
 
-const time = (ms: number) => new Date(ms).toLocaleString();
+const time = (ms: number) => new Date(ms).toLocaleString(language());
+
+const KIND: Record<HistoryEntry['kind'], MessageKey> = {
+  finding: 'kindFinding',
+  download: 'kindDownload',
+  'document-check': 'kindDocumentCheck',
+  report: 'kindReport',
+};
+const DELIVERY: Record<NonNullable<HistoryEntry['delivery']>, MessageKey> = {
+  pending: 'deliveryPending',
+  sent: 'deliverySent',
+  'mail-opened': 'deliveryMailOpened',
+};
 
 async function showReports(reply?: unknown): Promise<void> {
   const parsed = BgReports.safeParse(
@@ -23,8 +39,8 @@ async function showReports(reply?: unknown): Promise<void> {
   if (!parsed.success) return;
   const { destination, reports } = parsed.data;
   $('destination-now').textContent = destination
-    ? `Reports go to ${destination.target}${destination.fromPolicy ? ' (set by your organisation)' : ''}.`
-    : 'No destination: reports cannot be sent until you add one.';
+    ? t(destination.fromPolicy ? 'historyDestinationPolicy' : 'historyDestinationNow', destination.target)
+    : t('historyNoDestination');
   ($('endpoint') as HTMLInputElement).disabled = destination?.fromPolicy === true;
   ($('save-destination') as HTMLButtonElement).disabled = destination?.fromPolicy === true;
   const body = $('reports');
@@ -35,8 +51,10 @@ async function showReports(reply?: unknown): Promise<void> {
     tr.dataset.id = report.id;
     const state =
       report.state === 'sent'
-        ? `sent ${time(report.sentAt ?? report.createdAt)}`
-        : `pending (${report.attempts} tries${report.lastError ? `, last: ${report.lastError}` : ''})`;
+        ? t('historyReportSent', time(report.sentAt ?? report.createdAt))
+        : report.lastError
+          ? t('historyReportPendingError', report.attempts, report.lastError)
+          : t('historyReportPending', report.attempts);
     cells(tr, [time(report.createdAt), state, report.destinationHost, report.headline]);
     body.append(tr);
   }
@@ -55,8 +73,10 @@ async function showHistory(): Promise<void> {
     tr.dataset.kind = entry.kind;
     cells(tr, [
       time(entry.at),
-      entry.kind,
-      entry.delivery ? `${entry.verdict} (${entry.delivery})` : entry.verdict,
+      t(KIND[entry.kind]),
+      entry.delivery
+        ? t('historyVerdictDelivery', verdictLabel(entry.verdict), t(DELIVERY[entry.delivery]))
+        : verdictLabel(entry.verdict),
       entry.headline,
       entry.url ?? entry.destination ?? '',
     ]);
@@ -87,9 +107,7 @@ $('destination-form').addEventListener('submit', async (event) => {
   const endpoint = ($('endpoint') as HTMLInputElement).value.trim();
   const reply = await browser.runtime.sendMessage({ type: 'ui:set-report-destination', endpoint });
   const parsed = BgReports.safeParse(reply);
-  $('destination-problem').textContent = parsed.success
-    ? ''
-    : 'That is not an https:// webhook or a mailto: address.';
+  $('destination-problem').textContent = parsed.success ? '' : t('historyBadEndpoint');
   await showReports(parsed.success ? reply : undefined);
 });
 
@@ -98,13 +116,11 @@ $('grant').addEventListener('click', async () => {
   const endpoint = ($('endpoint') as HTMLInputElement).value.trim() || undefined;
   const origin = endpoint ? originPattern(endpoint) : undefined;
   if (!origin) {
-    $('destination-problem').textContent = 'Enter an https:// webhook first.';
+    $('destination-problem').textContent = t('historyGrantNeedsWebhook');
     return;
   }
   const granted = await browser.permissions.request({ origins: [origin] });
-  $('destination-problem').textContent = granted
-    ? `Lureguard may now post to ${origin}.`
-    : 'Permission was not given.';
+  $('destination-problem').textContent = granted ? t('historyGranted', origin) : t('historyNotGranted');
 });
 
 $('retry').addEventListener('click', async () => {
@@ -116,21 +132,25 @@ $('check-form').addEventListener('submit', async (event) => {
   const url = ($('check-url') as HTMLInputElement).value.trim();
   const origin = originPattern(url);
   if (!origin) {
-    $('check-result').textContent = 'Enter an https:// link.';
+    $('check-result').textContent = t('historyCheckNeedsLink');
     return;
   }
   // Fetching another site's file needs its permission; asked only now, on this click.
   await browser.permissions.request({ origins: [origin] }).catch(() => false);
-  $('check-result').textContent = 'Checking…';
+  $('check-result').textContent = t('historyChecking');
   const parsed = BgDocumentCheck.safeParse(
     await browser.runtime.sendMessage({ type: 'ui:check-document', url }),
   );
   if (!parsed.success) return;
   const { result, problem } = parsed.data;
   $('check-result').textContent = result
-    ? `${result.verdict === 'clean' ? 'No problem found' : result.verdict.toUpperCase()}: ${
-        result.reasons.map((r) => r.message).join(' ') || `it is ${result.detected.label}.`
-      } (SHA-256 ${result.sha256}, ${result.size} bytes)`
+    ? t(
+        'historyCheckResult',
+        verdictLabel(result.verdict),
+        result.reasons.map((r) => r.message).join(' ') || t('historyCheckFileType', result.detected.label),
+        result.sha256,
+        result.size.toLocaleString(language()),
+      )
     : (problem ?? '');
   await showHistory();
 });
@@ -142,11 +162,16 @@ $('export-csv').addEventListener('click', async () => {
   save('lureguard-history.csv', 'text/csv', historyToCsv(await history()));
 });
 $('clear').addEventListener('click', async () => {
-  if (!confirm('Clear the local history? Reports already sent are not affected.')) return;
+  if (!confirm(t('historyClearConfirm'))) return;
   await browser.runtime.sendMessage({ type: 'ui:clear-history' });
   await showHistory();
 });
 
-void showReports();
-void showHistory();
-setInterval(() => void showReports(), 2_000);
+async function main(): Promise<void> {
+  setLanguage((await readSettings()).language);
+  translatePage();
+  await Promise.all([showReports(), showHistory()]);
+  setInterval(() => void showReports(), 2_000);
+}
+
+void main();

@@ -43,11 +43,18 @@ export function t(key: MessageKey, ...substitutions: Array<string | number>): st
   return template.replace(/\$([1-9])/g, (_, n: string) => String(substitutions[Number(n) - 1] ?? ''));
 }
 
-/** Fills `[data-i18n]` elements of an extension page with text (never HTML). */
+/**
+ * Fills `[data-i18n]` elements of an extension page with text (never HTML), and
+ * `[data-i18n-placeholder]` fields with their placeholder.
+ */
 export function translatePage(root: ParentNode = document): void {
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
     const key = element.dataset.i18n as MessageKey;
     if (tables.en[key]) element.textContent = t(key);
+  }
+  for (const element of root.querySelectorAll<HTMLElement>('[data-i18n-placeholder]')) {
+    const key = element.dataset.i18nPlaceholder as MessageKey;
+    if (tables.en[key]) element.setAttribute('placeholder', t(key));
   }
   document.documentElement.lang = current;
 }

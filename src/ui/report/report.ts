@@ -1,6 +1,10 @@
 import browser from 'webextension-polyfill';
+import '../i18n/page-strings.ts';
 import { BgReportDraft, BgReports, type ReportStatus } from '../../core/reports/report-messages.ts';
 import type { ReportPayload } from '../../core/reports/report-payload.ts';
+import { language, type MessageKey, setLanguage, t, translatePage } from '../i18n/translate.ts';
+import { readSettings } from '../i18n/user-settings.ts';
+import { verdictLabel } from '../i18n/verdict-label.ts';
 
 /**
  * Shows the full report before anything is sent, then sends it on a click. Everything is
@@ -9,10 +13,10 @@ import type { ReportPayload } from '../../core/reports/report-payload.ts';
 
 const $ = (id: string) => document.getElementById(id)!;
 
-function row(list: HTMLElement, term: string, value: string | undefined): void {
+function row(list: HTMLElement, term: MessageKey, value: string | undefined): void {
   if (!value) return;
   const dt = document.createElement('dt');
-  dt.textContent = term;
+  dt.textContent = t(term);
   const dd = document.createElement('dd');
   dd.textContent = value;
   list.append(dt, dd);
@@ -26,20 +30,23 @@ function showProblem(text: string): void {
 
 function render(draft: ReportPayload): void {
   const summary = $('summary');
-  const level = draft.verdict === 'clean' ? 'not flagged' : draft.verdict;
-  row(summary, 'Verdict', level);
-  row(summary, 'Page', draft.page?.url);
-  row(summary, 'Page title', draft.page?.title);
-  row(summary, 'Author', draft.author);
-  row(summary, 'Download', draft.download?.url);
-  row(summary, 'File', draft.download?.fileName);
-  row(summary, 'What the file really is', draft.download?.detected);
-  row(summary, 'SHA-256', draft.download?.sha256);
-  row(summary, 'Attachments', draft.attachedFiles.map((a) => a.name).join(', ') || undefined);
-  row(summary, 'Post text', draft.excerpt);
-  row(summary, 'Lists', draft.lists.map((l) => `${l.feedId}${l.version ? ` v${l.version}` : ''}`).join(', '));
-  row(summary, 'Extension', `${draft.extension.name} ${draft.extension.version}`);
-  row(summary, 'Time', draft.createdAt);
+  row(summary, 'reportVerdict', verdictLabel(draft.verdict));
+  row(summary, 'reportPage', draft.page?.url);
+  row(summary, 'reportPageTitle', draft.page?.title);
+  row(summary, 'reportAuthor', draft.author);
+  row(summary, 'reportDownload', draft.download?.url);
+  row(summary, 'reportFile', draft.download?.fileName);
+  row(summary, 'reportFileType', draft.download?.detected);
+  row(summary, 'reportSha256', draft.download?.sha256);
+  row(summary, 'reportAttachments', draft.attachedFiles.map((a) => a.name).join(', ') || undefined);
+  row(summary, 'reportExcerpt', draft.excerpt);
+  row(
+    summary,
+    'reportLists',
+    draft.lists.map((l) => `${l.feedId}${l.version ? ` v${l.version}` : ''}`).join(', '),
+  );
+  row(summary, 'reportExtension', `${draft.extension.name} ${draft.extension.version}`);
+  row(summary, 'reportTime', new Date(draft.createdAt).toLocaleString(language()));
   summary.querySelector('dd')?.classList.add(draft.verdict);
   const reasons = $('reasons');
   for (const reason of draft.reasons) {
@@ -55,18 +62,24 @@ function render(draft: ReportPayload): void {
     li.textContent = link.target ? `${link.href} → ${link.target}` : link.href;
     links.append(li);
   }
-  if (draft.links.length === 0) links.textContent = 'None.';
+  if (draft.links.length === 0) links.textContent = t('reportNoLinks');
   $('json').textContent = JSON.stringify(draft, null, 2);
 }
 
 function describe(status: ReportStatus | undefined): string {
   if (!status) return '';
-  if (status.state === 'sent') return `Sent to ${status.destinationHost}.`;
-  const retry = status.nextAttemptAt
-    ? ` Next try ${new Date(status.nextAttemptAt).toLocaleTimeString()}.`
-    : '';
-  const why = status.lastError ? ` (last try: ${status.lastError})` : '';
-  return `Pending: waiting to reach ${status.destinationHost}${why}.${retry} It stays queued until delivered.`;
+  if (status.state === 'sent') return t('reportStatusSent', status.destinationHost);
+  return [
+    status.lastError
+      ? t('reportStatusPendingError', status.destinationHost, status.lastError)
+      : t('reportStatusPending', status.destinationHost),
+    status.nextAttemptAt
+      ? t('reportStatusNextTry', new Date(status.nextAttemptAt).toLocaleTimeString(language()))
+      : '',
+    t('reportStatusQueued'),
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 async function watch(id: string): Promise<void> {
@@ -82,6 +95,8 @@ async function watch(id: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  setLanguage((await readSettings()).language);
+  translatePage();
   const params = new URLSearchParams(location.search);
   const tabId = params.get('tabId');
   const request = {
@@ -92,9 +107,7 @@ async function main(): Promise<void> {
   };
   const parsed = BgReportDraft.safeParse(await browser.runtime.sendMessage(request));
   if (!parsed.success || !parsed.data.draft) {
-    showProblem(
-      parsed.success ? (parsed.data.problem ?? 'Nothing to report.') : 'The report could not be built.',
-    );
+    showProblem(parsed.success ? (parsed.data.problem ?? t('reportNothing')) : t('reportNotBuilt'));
     return;
   }
   const { draft, destination } = parsed.data;
@@ -102,17 +115,15 @@ async function main(): Promise<void> {
   $('report').hidden = false;
   const send = $('send') as HTMLButtonElement;
   if (!destination) {
-    $('destination').textContent =
-      'No report destination is set up. Add a webhook or e-mail address under "Reports and history", then open this report again.';
+    $('destination').textContent = t('reportNoDestination', t('historyHeading'));
     return;
   }
   const where =
     destination.kind === 'mailto'
       ? destination.target.replace(/^mailto:/i, '')
       : new URL(destination.target).host;
-  $('destination').textContent =
-    `It will go to ${where}${destination.fromPolicy ? ', as set by your organisation' : ''}.`;
-  send.textContent = destination.kind === 'mailto' ? 'Open e-mail with this report' : 'Send report';
+  $('destination').textContent = t(destination.fromPolicy ? 'reportGoesToPolicy' : 'reportGoesTo', where);
+  send.textContent = t(destination.kind === 'mailto' ? 'reportOpenMail' : 'reportSend');
   send.disabled = false;
   send.addEventListener(
     'click',
@@ -126,10 +137,10 @@ async function main(): Promise<void> {
           ...(comment ? { comment } : {}),
         }),
       );
-      if (!result.success) return showProblem('The report could not be queued.');
+      if (!result.success) return showProblem(t('reportNotQueued'));
       if (result.data.problem) return showProblem(result.data.problem);
       if (result.data.mailto) {
-        $('status').textContent = 'Your e-mail program opens with the report; send it from there.';
+        $('status').textContent = t('reportMailOpened');
         location.href = result.data.mailto;
         return;
       }
