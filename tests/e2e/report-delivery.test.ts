@@ -369,6 +369,40 @@ describe('reports', () => {
     await expect.poll(() => history.locator('#history tr').count()).toBe(0);
     await history.close();
   });
+
+  it('a webhook that redirects gets no report through: it stays pending and the other host sees nothing', async () => {
+    const { page, tabId, key } = await flaggedFinding('4101000304');
+    await setDestination(BOUNCING_HOOK);
+    try {
+      const sent = await sendReport(tabId, key, 'Sent to a webhook that bounces reports.');
+      await expect
+        .poll(async () => (await queue()).find((e) => e.id === sent.id), { timeout: 15_000 })
+        .toMatchObject({ state: 'pending', attempts: 1 });
+      // The webhook got the POST and answered 307; the browser did not follow it.
+      expect(elsewhere.hits).toBe(0);
+      expect(bouncer.postsFor(sent.id)).toHaveLength(1);
+      const lastError = (await queue()).find((e) => e.id === sent.id)?.lastError ?? '';
+      expect(lastError).toMatch(/redirect/i);
+      await expect.poll(() => sent.page.locator('#status').textContent()).toContain(lastError);
+      expect(await sent.page.locator('#status').getAttribute('data-state')).toBe('pending');
+
+      // "Retry now" asks the webhook again and is refused again, as on every later try.
+      const history = await browser.context.newPage();
+      await history.goto(`${PAGES}/history/history.html`);
+      const row = history.locator(`#reports tr[data-id="${sent.id}"]`);
+      await expect.poll(() => row.textContent()).toContain(lastError);
+      await history.click('#retry');
+      await expect
+        .poll(async () => (await queue()).find((e) => e.id === sent.id)?.attempts, { timeout: 15_000 })
+        .toBe(2);
+      expect(bouncer.postsFor(sent.id)).toHaveLength(2);
+      expect(await row.getAttribute('data-state')).toBe('pending');
+      expect(elsewhere.hits).toBe(0);
+      await Promise.all([page.close(), sent.page.close(), history.close()]);
+    } finally {
+      await setDestination(HOOK);
+    }
+  });
 });
 
 describe('the report pages in Japanese', () => {

@@ -24,6 +24,7 @@ import { createLock } from './storage-lock.ts';
 const KEY = 'reportQueue';
 export const REPORT_ALARM = 'lureguard-reports';
 const POST_TIMEOUT_MS = 30_000;
+const WEBHOOK_REDIRECTED = 'the webhook answered with a redirect; reports are not sent on to another address';
 const locked = createLock();
 
 async function load(): Promise<Queue> {
@@ -72,9 +73,12 @@ async function post(
       body: JSON.stringify(entry.payload),
       credentials: 'omit',
       cache: 'no-store',
-      redirect: 'error',
+      // Never to another address. 'manual' rather than 'error': both stop at the 3xx, but only
+      // 'manual' lets the user read "redirect" instead of a bare "Failed to fetch".
+      redirect: 'manual',
       signal: AbortSignal.timeout(POST_TIMEOUT_MS),
     });
+    if (response.type === 'opaqueredirect') return { ok: false, error: WEBHOOK_REDIRECTED };
     if (deliveryOutcome(response.status) === 'delivered') return { ok: true };
     return { ok: false, error: `HTTP ${response.status}`, retryAfter: response.headers.get('retry-after') };
   } catch (error) {
