@@ -393,10 +393,10 @@ describe('reports', () => {
       await expect.poll(() => row.textContent()).toContain(lastError);
       await history.click('#retry');
       await expect
-        .poll(async () => (await queue()).find((e) => e.id === sent.id)?.attempts, { timeout: 15_000 })
-        .toBe(2);
+        .poll(async () => (await queue()).find((e) => e.id === sent.id), { timeout: 15_000 })
+        .toMatchObject({ state: 'pending', attempts: 2, lastError });
       expect(bouncer.postsFor(sent.id)).toHaveLength(2);
-      expect(await row.getAttribute('data-state')).toBe('pending');
+      await expect.poll(() => row.getAttribute('data-state')).toBe('pending');
       expect(elsewhere.hits).toBe(0);
       await Promise.all([page.close(), sent.page.close(), history.close()]);
     } finally {
