@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { loadDefaultList } from '../core/lists/default-list.ts';
 import type { IndicatorPayload } from '../core/lists/indicator-payload.ts';
 import { verifyEnvelope } from '../core/lists/verify-envelope.ts';
+import type { FeedProblemCode } from '../core/messages.ts';
 import { FEED_FETCH_DEFAULTS, fetchFeed } from './feed-fetch.ts';
 import type { FeedConfig } from './policy.ts';
 
@@ -54,6 +55,7 @@ export interface FeedStatus {
   lastCheck?: string;
   lastSuccess?: string;
   lastError?: string;
+  lastErrorCode?: FeedProblemCode;
   failures: number;
   nextCheckAt?: number;
 }
@@ -117,6 +119,7 @@ export class FeedStore {
     }
     // The trusted keys changed (rotation or revocation): a list they no longer sign is dropped.
     feed.lastError = `stored list no longer verifies: ${result.problem}`;
+    feed.lastErrorCode = 'stored-invalid';
     delete feed.envelope;
     delete feed.version;
     delete feed.payloadSha256;
@@ -156,7 +159,7 @@ export class FeedStore {
   ): Promise<boolean> {
     feed.lastCheck = new Date(now).toISOString();
     const fetched = await fetchFeed(config.url, feed.etag, await fetchLimits());
-    if (!fetched.ok) return this.fail(feed, fetched.problem, pollMinutes, now);
+    if (!fetched.ok) return this.fail(feed, fetched.problem, fetched.code, pollMinutes, now);
     if (fetched.notModified) return this.succeed(feed, pollMinutes, now, false);
     // The same envelope served again (a server without ETags) is not a new version.
     const text = new TextDecoder().decode(fetched.bytes);
@@ -170,12 +173,13 @@ export class FeedStore {
       storedPayloadSha256: feed.payloadSha256,
       now: new Date(now),
     });
-    // Re-signed (say, a second signer added) but the same bytes: not an error, and nothing new.
-    if (!result.ok && result.problem === 'unchanged') return this.succeed(feed, pollMinutes, now, false);
     if (!result.ok) {
+      // Re-signed (say, a second signer added) but the same bytes: not an error, and nothing new.
+      if (result.problem === 'unchanged') return this.succeed(feed, pollMinutes, now, false);
       return this.fail(
         feed,
         `${result.problem}${result.detail ? `: ${result.detail}` : ''}`,
+        result.problem,
         pollMinutes,
         now,
       );
@@ -195,14 +199,22 @@ export class FeedStore {
   private succeed(feed: StoredFeed, pollMinutes: number, now: number, changed: boolean): boolean {
     feed.lastSuccess = new Date(now).toISOString();
     delete feed.lastError;
+    delete feed.lastErrorCode;
     feed.failures = 0;
     feed.nextCheckAt = now + pollMinutes * 60_000;
     return changed;
   }
 
   /** Records the failure and backs off exponentially; the last good list stays active. */
-  private fail(feed: StoredFeed, problem: string, pollMinutes: number, now: number): false {
+  private fail(
+    feed: StoredFeed,
+    problem: string,
+    code: FeedProblemCode,
+    pollMinutes: number,
+    now: number,
+  ): false {
     feed.lastError = problem;
+    feed.lastErrorCode = code;
     feed.failures += 1;
     const backoff = Math.min(MAX_BACKOFF_MS, pollMinutes * 60_000 * 2 ** Math.min(feed.failures, 10));
     feed.nextCheckAt = now + backoff;

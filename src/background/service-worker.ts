@@ -96,7 +96,7 @@ async function pollFeeds(force: boolean): Promise<void> {
   }
 }
 
-async function status(problem?: string): Promise<BgStatus> {
+async function status(problem?: string, problemCode?: BgStatus['problemCode']): Promise<BgStatus> {
   const { policy } = await state;
   const defaultList = feeds.activeLists()[0]!;
   return {
@@ -107,6 +107,7 @@ async function status(problem?: string): Promise<BgStatus> {
     ...(policy.orgName ? { orgName: policy.orgName } : {}),
     defaultIndicatorCount: defaultList.payload.indicators.length,
     ...(problem ? { problem } : {}),
+    ...(problemCode ? { problemCode } : {}),
   };
 }
 
@@ -148,13 +149,14 @@ const handlers: Handlers = {
   },
   'ui:add-feed': async (message) => {
     const { policy } = await state;
-    if (!userFeedsAllowed(policy)) return status('Your organisation’s policy does not allow adding feeds.');
+    if (!userFeedsAllowed(policy))
+      return status('Your organisation’s policy does not allow adding feeds.', 'feeds-not-allowed');
     const existing = await readUserFeeds();
     if (
       existing.some((f) => f.id === message.feed.id) ||
       policy.feeds?.some((f) => f.id === message.feed.id)
     ) {
-      return status(`A feed with id ${message.feed.id} already exists.`);
+      return status(`A feed with id ${message.feed.id} already exists.`, 'duplicate-feed-id');
     }
     await writeUserFeeds([...existing, message.feed]);
     state = safeBoot();

@@ -149,6 +149,36 @@ export type BgTabFindings = z.infer<typeof BgTabFindings>;
 
 export const BgAck = z.object({ type: z.literal('bg:ack') });
 
+/**
+ * Why the last feed check failed, for the options page to say in the user's language.
+ * `lastError` keeps the English text with its detail (stored, and read by security teams).
+ */
+export const FeedProblemCode = z.enum([
+  // Fetching (feed-fetch.ts)
+  'redirected',
+  'http-status',
+  'content-type',
+  'oversized',
+  'timeout',
+  'network',
+  // Verifying (VerifyProblem in lists/verify-envelope.ts)
+  'malformed',
+  'payload-type',
+  'unknown-key',
+  'bad-signature',
+  'threshold',
+  'duplicate-key',
+  'schema',
+  'feed-id',
+  'expired',
+  'future-dated',
+  'rollback',
+  'equivocation',
+  /** The held list no longer verifies at start (the trusted keys changed). */
+  'stored-invalid',
+]);
+export type FeedProblemCode = z.infer<typeof FeedProblemCode>;
+
 export const FeedStatusSchema = z.object({
   id: z.string(),
   url: z.string(),
@@ -161,6 +191,7 @@ export const FeedStatusSchema = z.object({
   lastCheck: z.optional(z.string()),
   lastSuccess: z.optional(z.string()),
   lastError: z.optional(z.string()),
+  lastErrorCode: z.optional(FeedProblemCode),
   failures: z.number(),
   nextCheckAt: z.optional(z.number()),
 });
@@ -174,6 +205,7 @@ export const BgStatus = z.object({
   defaultIndicatorCount: z.number(),
   /** Why the last request was refused, if it was (e.g. a user feed with a duplicate id). */
   problem: z.optional(z.string()),
+  problemCode: z.optional(z.enum(['feeds-not-allowed', 'duplicate-feed-id'])),
 });
 export type BgStatus = z.infer<typeof BgStatus>;
 

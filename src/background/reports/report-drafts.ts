@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { buildReport, type ReportInput } from '../../core/reports/report-builder.ts';
+import type { BgReportDraft } from '../../core/reports/report-messages.ts';
 import type { ReportPayload } from '../../core/reports/report-payload.ts';
 import type { Candidate, Verdict } from '../../core/types.ts';
 import { getInterstitial } from '../interstitial-store.ts';
@@ -64,7 +65,10 @@ export async function draftInput(
   ctx: WorkerContext,
   from: DraftSource,
   trigger: ReportInput['trigger'] = 'user',
-): Promise<{ ok: true; input: ReportInput } | { ok: false; problem: string }> {
+): Promise<
+  | { ok: true; input: ReportInput }
+  | { ok: false; problem: string; code: NonNullable<BgReportDraft['problemCode']> }
+> {
   const base = await baseInput(ctx);
   if ('auto' in from) {
     const evidence =
@@ -85,7 +89,11 @@ export async function draftInput(
   if ('tabId' in from) {
     const finding = await findingFor(from.tabId, from.key);
     if (!finding)
-      return { ok: false, problem: 'This warning is no longer on that tab; open the page again.' };
+      return {
+        ok: false,
+        problem: 'This warning is no longer on that tab; open the page again.',
+        code: 'warning-gone',
+      };
     const evidence = await evidenceFor(findingEvidenceKey(from.tabId, from.key));
     let title: string | undefined;
     let tabUrl: string | undefined;
@@ -110,7 +118,13 @@ export async function draftInput(
     return { ok: true, input };
   }
   const entry = await getInterstitial(from.interstitial);
-  if (!entry) return { ok: false, problem: 'This warning has expired; the report cannot be built any more.' };
+  if (!entry) {
+    return {
+      ok: false,
+      problem: 'This warning has expired; the report cannot be built any more.',
+      code: 'warning-expired',
+    };
+  }
   const evidence =
     entry.downloadId !== undefined ? await evidenceFor(downloadEvidenceKey(entry.downloadId)) : undefined;
   const candidate: Candidate = evidence?.candidate ?? {

@@ -2,7 +2,11 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import type { RequestMessage, ResponseMessage } from '../../core/messages.ts';
 import { checkDocument } from '../../core/reports/document-check.ts';
 import { mailtoFor } from '../../core/reports/report-builder.ts';
-import type { BgDocumentCheck, BgReports } from '../../core/reports/report-messages.ts';
+import {
+  type BgDocumentCheck,
+  type BgReports,
+  USER_REPORT_HEADLINE,
+} from '../../core/reports/report-messages.ts';
 import type { ReportPayload } from '../../core/reports/report-payload.ts';
 import type { REPORT_SENDERS } from '../../core/reports/report-requests.ts';
 import type { Candidate, Verdict } from '../../core/types.ts';
@@ -39,7 +43,16 @@ async function runDocumentCheck(
   pageUrl?: string,
 ): Promise<BgDocumentCheck> {
   const fetched = await fetchDocument(url, pageUrl);
-  if (!fetched.ok) return { type: 'bg:document-check', url, problem: fetched.problem };
+  if (!fetched.ok) {
+    const { problem, code, detail } = fetched;
+    return {
+      type: 'bg:document-check',
+      url,
+      problem,
+      problemCode: code,
+      ...(detail ? { problemDetail: detail } : {}),
+    };
+  }
   const engine = await ctx.engine();
   const fileName = name ?? decodeURIComponent(new URL(fetched.finalUrl).pathname.split('/').pop() ?? '');
   const result = await checkDocument(
@@ -163,9 +176,15 @@ export function reportHandlers(ctx: WorkerContext): ReportHandlers {
           : message.tabId !== undefined && message.key !== undefined
             ? { tabId: message.tabId, key: message.key }
             : undefined;
-      if (!from) return { type: 'bg:report-draft', problem: 'Nothing to report: the link is incomplete.' };
+      if (!from) {
+        return {
+          type: 'bg:report-draft',
+          problem: 'Nothing to report: the link is incomplete.',
+          problemCode: 'link-incomplete',
+        };
+      }
       const draft = await draftInput(ctx, from);
-      if (!draft.ok) return { type: 'bg:report-draft', problem: draft.problem };
+      if (!draft.ok) return { type: 'bg:report-draft', problem: draft.problem, problemCode: draft.code };
       const destination = await reportDestination(await ctx.policy());
       return {
         type: 'bg:report-draft',
@@ -176,10 +195,18 @@ export function reportHandlers(ctx: WorkerContext): ReportHandlers {
     'ui:send-report': async (message) => {
       const destination = await reportDestination(await ctx.policy());
       if (!destination) {
-        return reportsStatus(ctx, { problem: 'No report destination is set up, so nothing was sent.' });
+        return reportsStatus(ctx, {
+          problem: 'No report destination is set up, so nothing was sent.',
+          problemCode: 'no-destination',
+        });
       }
       const input = await takeDraft(message.id);
-      if (!input) return reportsStatus(ctx, { problem: 'This report was already sent or has expired.' });
+      if (!input) {
+        return reportsStatus(ctx, {
+          problem: 'This report was already sent or has expired.',
+          problemCode: 'report-gone',
+        });
+      }
       const payload = draftPayload({ ...input, ...(message.comment ? { comment: message.comment } : {}) });
       if (destination.kind === 'mailto') {
         await recordHistory([
@@ -188,7 +215,7 @@ export function reportHandlers(ctx: WorkerContext): ReportHandlers {
             at: Date.now(),
             kind: 'report',
             verdict: payload.verdict,
-            headline: payload.reasons[0]?.message ?? 'Reported by the user',
+            headline: payload.reasons[0]?.message ?? USER_REPORT_HEADLINE,
             reasonIds: payload.reasons.map((r) => r.id),
             ...(payload.page?.url ? { url: payload.page.url } : {}),
             destination: destination.target.slice(0, 2_048),

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { ReportStatus } from '../../core/reports/report-messages.ts';
+import { type ReportStatus, USER_REPORT_HEADLINE } from '../../core/reports/report-messages.ts';
 import type { ReportPayload } from '../../core/reports/report-payload.ts';
 import {
   enqueue,
@@ -46,7 +46,7 @@ async function reportHistory(payload: ReportPayload, endpoint: string, delivery:
       at: Date.parse(payload.createdAt),
       kind: 'report',
       verdict: payload.verdict,
-      headline: payload.reasons[0]?.message ?? 'Reported by the user',
+      headline: payload.reasons[0]?.message ?? USER_REPORT_HEADLINE,
       reasonIds: payload.reasons.map((r) => r.id),
       ...(payload.page?.url || payload.download?.url
         ? { url: payload.download?.url ?? payload.page?.url }
@@ -84,6 +84,12 @@ async function post(
   } catch (error) {
     return { ok: false, error: (error as Error).message || 'network error' };
   }
+}
+
+/** The queue stores `post`'s English error only; its kind follows from the shapes `post` writes. */
+function failureCode(error: string): NonNullable<ReportStatus['lastErrorCode']> {
+  if (error === WEBHOOK_REDIRECTED) return 'webhook-redirected';
+  return /^HTTP \d+$/.test(error) ? 'http-status' : 'network';
 }
 
 let delivering: Promise<void> | null = null;
@@ -145,8 +151,8 @@ export async function reportStatuses(): Promise<ReportStatus[]> {
       attempts: e.attempts,
       ...(e.state === 'pending' ? { nextAttemptAt: e.nextAttemptAt } : {}),
       ...(e.sentAt !== undefined ? { sentAt: e.sentAt } : {}),
-      ...(e.lastError ? { lastError: e.lastError } : {}),
-      headline: e.payload.reasons[0]?.message ?? 'Reported by the user',
+      ...(e.lastError ? { lastError: e.lastError, lastErrorCode: failureCode(e.lastError) } : {}),
+      headline: e.payload.reasons[0]?.message ?? USER_REPORT_HEADLINE,
       destinationHost: new URL(e.endpoint).host,
     }))
     .reverse();

@@ -7,6 +7,9 @@ import { ReportPayload, ReportReason } from './report-payload.ts';
  * these schemas; they are left out of the content script's bundle on purpose (see report-requests.ts).
  */
 
+/** The headline of a report without reasons (a plain "Report" click); pages translate it. */
+export const USER_REPORT_HEADLINE = 'Reported by the user';
+
 export const ReportDestination = z.object({
   kind: z.enum(['webhook', 'mailto']),
   target: z.string(),
@@ -19,6 +22,8 @@ export const BgReportDraft = z.object({
   draft: z.optional(ReportPayload),
   destination: z.optional(ReportDestination),
   problem: z.optional(z.string()),
+  /** Names a fixed `problem` so pages can say it in the user's language; `problem` stays English. */
+  problemCode: z.optional(z.enum(['link-incomplete', 'warning-gone', 'warning-expired'])),
 });
 export type BgReportDraft = z.infer<typeof BgReportDraft>;
 
@@ -30,6 +35,8 @@ export const ReportStatus = z.object({
   nextAttemptAt: z.optional(z.number()),
   sentAt: z.optional(z.number()),
   lastError: z.optional(z.string()),
+  /** What kind of failure `lastError` (English, with its detail) describes. */
+  lastErrorCode: z.optional(z.enum(['webhook-redirected', 'http-status', 'network'])),
   headline: z.string(),
   destinationHost: z.string(),
 });
@@ -42,6 +49,7 @@ export const BgReports = z.object({
   /** For a mailto destination: the prefilled message the page opens. */
   mailto: z.optional(z.string()),
   problem: z.optional(z.string()),
+  problemCode: z.optional(z.enum(['no-destination', 'report-gone'])),
 });
 export type BgReports = z.infer<typeof BgReports>;
 
@@ -60,6 +68,11 @@ export const BgDocumentCheck = z.object({
   url: z.string(),
   result: z.optional(DocumentCheckResult),
   problem: z.optional(z.string()),
+  problemCode: z.optional(
+    z.enum(['fetch-timeout', 'fetch-unreachable', 'http-status', 'too-large', 'broke-off']),
+  ),
+  /** The variable part of `problem` (an HTTP status), for the translated sentence. */
+  problemDetail: z.optional(z.string().check(z.maxLength(200))),
 });
 export type BgDocumentCheck = z.infer<typeof BgDocumentCheck>;
 
