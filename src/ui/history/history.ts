@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import '../i18n/page-strings.ts';
 import { type HistoryEntry, historyToCsv } from '../../core/reports/history.ts';
 import { BgDocumentCheck, BgHistory, BgReports } from '../../core/reports/report-messages.ts';
+import { deliveryProblemText, problemText, reportHeadline } from '../i18n/problem-text.ts';
 import { language, type MessageKey, setLanguage, t, translatePage } from '../i18n/translate.ts';
 import { readSettings } from '../i18n/user-settings.ts';
 import { verdictLabel } from '../i18n/verdict-label.ts';
@@ -53,9 +54,9 @@ async function showReports(reply?: unknown): Promise<void> {
       report.state === 'sent'
         ? t('historyReportSent', time(report.sentAt ?? report.createdAt))
         : report.lastError
-          ? t('historyReportPendingError', report.attempts, report.lastError)
+          ? t('historyReportPendingError', report.attempts, deliveryProblemText(report))
           : t('historyReportPending', report.attempts);
-    cells(tr, [time(report.createdAt), state, report.destinationHost, report.headline]);
+    cells(tr, [time(report.createdAt), state, report.destinationHost, reportHeadline(report.headline)]);
     body.append(tr);
   }
 }
@@ -77,7 +78,7 @@ async function showHistory(): Promise<void> {
       entry.delivery
         ? t('historyVerdictDelivery', verdictLabel(entry.verdict), t(DELIVERY[entry.delivery]))
         : verdictLabel(entry.verdict),
-      entry.headline,
+      reportHeadline(entry.headline),
       entry.url ?? entry.destination ?? '',
     ]);
     body.append(tr);
@@ -142,7 +143,7 @@ $('check-form').addEventListener('submit', async (event) => {
     await browser.runtime.sendMessage({ type: 'ui:check-document', url }),
   );
   if (!parsed.success) return;
-  const { result, problem } = parsed.data;
+  const { result } = parsed.data;
   $('check-result').textContent = result
     ? t(
         'historyCheckResult',
@@ -151,7 +152,7 @@ $('check-form').addEventListener('submit', async (event) => {
         result.sha256,
         result.size.toLocaleString(language()),
       )
-    : (problem ?? '');
+    : (problemText(parsed.data) ?? '');
   await showHistory();
 });
 

@@ -3,8 +3,12 @@ import '../i18n/page-strings.ts';
 import { BgAllowlist, type UserAllowEntry } from '../../core/messages.ts';
 import { type MessageKey, setLanguage, t, translatePage } from '../i18n/translate.ts';
 import { readSettings, type UserSettings, writeSettings } from '../i18n/user-settings.ts';
+import { renderFeedsAgain, showFeeds } from './feeds.ts';
 
-/** The user's own choices: sites on/off, the allowlist with undo, and the language. Text only. */
+/**
+ * The options page: the user's own choices (sites on/off, the allowlist with undo, the language),
+ * then the feeds (feeds.ts) once the language is known. Text only.
+ */
 
 /** Site ids as `siteOf` (src/extract/site-adapters.ts) names them, with their label. */
 const SITES: ReadonlyArray<[string, MessageKey]> = [
@@ -81,14 +85,15 @@ async function main(): Promise<void> {
   const language = document.getElementById('language') as HTMLSelectElement;
   language.value = settings.language;
   language.addEventListener('change', () => {
-    void save({ ...settings, language: language.value as UserSettings['language'] }).then(() => {
-      setLanguage(settings.language);
-      translatePage();
-      renderSites();
-      void allowlistRequest({ type: 'ui:get-allowlist' });
-    });
+    const choice = language.value as UserSettings['language'];
+    setLanguage(choice);
+    translatePage();
+    renderSites();
+    renderFeedsAgain();
+    void allowlistRequest({ type: 'ui:get-allowlist' });
+    void save({ ...settings, language: choice });
   });
-  await allowlistRequest({ type: 'ui:get-allowlist' });
+  await Promise.all([showFeeds(), allowlistRequest({ type: 'ui:get-allowlist' })]);
 }
 
 void main();

@@ -3,6 +3,7 @@ import '../i18n/page-strings.ts';
 import { BgAllowlist, BgTabFindings, type Finding } from '../../core/messages.ts';
 import { setLanguage, t, translatePage } from '../i18n/translate.ts';
 import { readSettings } from '../i18n/user-settings.ts';
+import { verdictLabel } from '../i18n/verdict-label.ts';
 
 /** The active tab's findings with their reasons, built from text only, with per-item actions. */
 const REPORT_PAGE = 'src/ui/report/report.html';
@@ -36,7 +37,7 @@ function findingItem(tabId: number, finding: Finding): HTMLLIElement {
   item.dataset.key = finding.key;
   const level = document.createElement('span');
   level.className = `level ${finding.verdict.verdict}`;
-  level.textContent = t(finding.verdict.verdict === 'dangerous' ? 'levelDangerous' : 'levelSuspicious');
+  level.textContent = verdictLabel(finding.verdict.verdict);
   const reasons = document.createElement('ul');
   for (const reason of finding.verdict.reasons) {
     const line = document.createElement('li');

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import '../i18n/page-strings.ts';
 import { BgReportDraft, BgReports, type ReportStatus } from '../../core/reports/report-messages.ts';
 import type { ReportPayload } from '../../core/reports/report-payload.ts';
+import { deliveryProblemText, problemText } from '../i18n/problem-text.ts';
 import { language, type MessageKey, setLanguage, t, translatePage } from '../i18n/translate.ts';
 import { readSettings } from '../i18n/user-settings.ts';
 import { verdictLabel } from '../i18n/verdict-label.ts';
@@ -71,7 +72,7 @@ function describe(status: ReportStatus | undefined): string {
   if (status.state === 'sent') return t('reportStatusSent', status.destinationHost);
   return [
     status.lastError
-      ? t('reportStatusPendingError', status.destinationHost, status.lastError)
+      ? t('reportStatusPendingError', status.destinationHost, deliveryProblemText(status))
       : t('reportStatusPending', status.destinationHost),
     status.nextAttemptAt
       ? t('reportStatusNextTry', new Date(status.nextAttemptAt).toLocaleTimeString(language()))
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
   };
   const parsed = BgReportDraft.safeParse(await browser.runtime.sendMessage(request));
   if (!parsed.success || !parsed.data.draft) {
-    showProblem(parsed.success ? (parsed.data.problem ?? t('reportNothing')) : t('reportNotBuilt'));
+    showProblem(parsed.success ? (problemText(parsed.data) ?? t('reportNothing')) : t('reportNotBuilt'));
     return;
   }
   const { draft, destination } = parsed.data;
@@ -138,7 +139,8 @@ async function main(): Promise<void> {
         }),
       );
       if (!result.success) return showProblem(t('reportNotQueued'));
-      if (result.data.problem) return showProblem(result.data.problem);
+      const problem = problemText(result.data);
+      if (problem) return showProblem(problem);
       if (result.data.mailto) {
         $('status').textContent = t('reportMailOpened');
         location.href = result.data.mailto;

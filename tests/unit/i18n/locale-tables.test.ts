@@ -47,6 +47,23 @@ describe('locale tables', () => {
     }
   });
 
+  it('describe every message for translators, with the same description in both languages', () => {
+    for (const key of Object.keys(en)) {
+      expect(en[key]!.description?.trim(), key).toBeTruthy();
+      expect(ja[key]!.description, key).toBe(en[key]!.description);
+    }
+  });
+
+  it('leave no English on the extension pages outside data-i18n, but the names of things', () => {
+    const NAMES = new Set(['Lureguard', 'English']);
+    const untranslated = uiPages().flatMap((page) =>
+      [...readFileSync(page, 'utf8').matchAll(/<(\w+)([^>]*)>([^<]*[A-Za-z][^<]*)</g)]
+        .filter(([, , attributes, text]) => !attributes!.includes('data-i18n') && !NAMES.has(text!.trim()))
+        .map(([element]) => `${page}: ${element}`),
+    );
+    expect(untranslated).toEqual([]);
+  });
+
   it('hold every key the extension pages name in data-i18n and data-i18n-placeholder', () => {
     const named = uiPages().flatMap((page) =>
       [...readFileSync(page, 'utf8').matchAll(/data-i18n(?:-placeholder)?="([^"]*)"/g)].map((m) => m[1]!),
