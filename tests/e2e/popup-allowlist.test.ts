@@ -140,4 +140,33 @@ describe('popup and options', () => {
     await options.locator('#language').selectOption('auto');
     await Promise.all([popup.close(), options.close(), page.close()]);
   });
+
+  it('the options page in Japanese: the feeds section, and a failed feed said in Japanese with its English detail', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(PAGE('options/options.html'));
+    await options.locator('#language').selectOption('ja');
+    await expect.poll(() => options.locator('#feeds-title').textContent()).toBe('インジケーターリスト');
+    expect(await options.locator('#feeds th').first().textContent()).toBe('フィード');
+    expect(await options.locator('#default-list').textContent()).toMatch(/^[\d,]+ 件の公開インジケーター/);
+
+    // Nothing listens on port 1: the check fails at once with a network error.
+    await options.fill('input[name=id]', 'ja-ui-test');
+    await options.fill('input[name=url]', 'https://127.0.0.1:1/indicators.json');
+    await options.fill('textarea[name=keys]', `ed25519:${Buffer.alloc(32, 7).toString('base64')}`);
+    await options.locator('#add-feed button[type=submit]').click();
+    const row = options.locator('tr[data-feed-id="ja-ui-test"]');
+    const status = row.locator('td').nth(7);
+    await expect
+      .poll(() => status.textContent(), { timeout: 15_000 })
+      .toContain('エラー: フィードのサーバーに接続できませんでした');
+    expect(await status.locator('code.detail').textContent()).toMatch(/^network: /);
+    expect(await row.locator('td').nth(1).textContent()).toBe('あなた');
+    // Dates follow the chosen language (ja: year/month/day).
+    expect(await row.locator('td').nth(6).textContent()).toMatch(/^\d{4}\/\d{1,2}\/\d{1,2}/);
+
+    await row.locator('button').click();
+    await expect.poll(() => row.count()).toBe(0);
+    await options.locator('#language').selectOption('auto');
+    await options.close();
+  });
 });

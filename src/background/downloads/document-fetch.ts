@@ -1,5 +1,4 @@
 import { registrableDomain } from '../../core/domain/registrable-domain.ts';
-import type { BgDocumentCheck } from '../../core/reports/report-messages.ts';
 import { readCappedBody } from '../read-capped-body.ts';
 
 /** A "job document" is a few MB at most; anything past this is not read. */
@@ -9,13 +8,7 @@ const TOO_LARGE = 'The file is larger than 25 MB, too large for a job document c
 
 export type FetchedDocument =
   | { ok: true; bytes: Uint8Array; mime?: string; finalUrl: string }
-  | {
-      ok: false;
-      problem: string;
-      code: NonNullable<BgDocumentCheck['problemCode']>;
-      /** The variable part of `problem`, for pages that translate `code`. */
-      detail?: string;
-    };
+  | { ok: false; problem: string };
 
 /**
  * Fetches a document once to sniff it. No cookies unless the file sits on the same site as
@@ -39,33 +32,27 @@ export async function fetchDocument(url: string, pageUrl?: string): Promise<Fetc
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
-    const timedOut = (error as Error).name === 'TimeoutError';
-    const reason = timedOut ? 'it did not answer in time' : 'it could not be reached';
+    const reason =
+      (error as Error).name === 'TimeoutError' ? 'it did not answer in time' : 'it could not be reached';
     return {
       ok: false,
       problem: `Lureguard could not fetch the file: ${reason} (or the site does not allow it).`,
-      code: timedOut ? 'fetch-timeout' : 'fetch-unreachable',
     };
   }
   if (!response.ok || !response.body)
-    return {
-      ok: false,
-      problem: `The file host answered HTTP ${response.status}.`,
-      code: 'http-status',
-      detail: String(response.status),
-    };
+    return { ok: false, problem: `The file host answered HTTP ${response.status}.` };
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > DOCUMENT_CAP_BYTES) {
     await response.body.cancel();
-    return { ok: false, problem: TOO_LARGE, code: 'too-large' };
+    return { ok: false, problem: TOO_LARGE };
   }
   let bytes: Uint8Array | null;
   try {
     bytes = await readCappedBody(response, DOCUMENT_CAP_BYTES);
   } catch {
-    return { ok: false, problem: 'The download of the file broke off or timed out.', code: 'broke-off' };
+    return { ok: false, problem: 'The download of the file broke off or timed out.' };
   }
-  if (!bytes) return { ok: false, problem: TOO_LARGE, code: 'too-large' };
+  if (!bytes) return { ok: false, problem: TOO_LARGE };
   const mime = response.headers.get('content-type') ?? undefined;
   return { ok: true, bytes, finalUrl: response.url || url, ...(mime ? { mime } : {}) };
 }

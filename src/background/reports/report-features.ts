@@ -43,16 +43,7 @@ async function runDocumentCheck(
   pageUrl?: string,
 ): Promise<BgDocumentCheck> {
   const fetched = await fetchDocument(url, pageUrl);
-  if (!fetched.ok) {
-    const { problem, code, detail } = fetched;
-    return {
-      type: 'bg:document-check',
-      url,
-      problem,
-      problemCode: code,
-      ...(detail ? { problemDetail: detail } : {}),
-    };
-  }
+  if (!fetched.ok) return { type: 'bg:document-check', url, problem: fetched.problem };
   const engine = await ctx.engine();
   const fileName = name ?? decodeURIComponent(new URL(fetched.finalUrl).pathname.split('/').pop() ?? '');
   const result = await checkDocument(

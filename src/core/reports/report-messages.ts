@@ -68,11 +68,6 @@ export const BgDocumentCheck = z.object({
   url: z.string(),
   result: z.optional(DocumentCheckResult),
   problem: z.optional(z.string()),
-  problemCode: z.optional(
-    z.enum(['fetch-timeout', 'fetch-unreachable', 'http-status', 'too-large', 'broke-off']),
-  ),
-  /** The variable part of `problem` (an HTTP status), for the translated sentence. */
-  problemDetail: z.optional(z.string().check(z.maxLength(200))),
 });
 export type BgDocumentCheck = z.infer<typeof BgDocumentCheck>;
 

@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import '../i18n/page-strings.ts';
 import { type HistoryEntry, historyToCsv } from '../../core/reports/history.ts';
 import { BgDocumentCheck, BgHistory, BgReports } from '../../core/reports/report-messages.ts';
-import { deliveryProblemText, problemText, reportHeadline } from '../i18n/problem-text.ts';
+import { deliveryProblemText, reportHeadline } from '../i18n/problem-text.ts';
 import { language, type MessageKey, setLanguage, t, translatePage } from '../i18n/translate.ts';
 import { readSettings } from '../i18n/user-settings.ts';
 import { verdictLabel } from '../i18n/verdict-label.ts';
@@ -143,7 +143,7 @@ $('check-form').addEventListener('submit', async (event) => {
     await browser.runtime.sendMessage({ type: 'ui:check-document', url }),
   );
   if (!parsed.success) return;
-  const { result } = parsed.data;
+  const { result, problem } = parsed.data;
   $('check-result').textContent = result
     ? t(
         'historyCheckResult',
@@ -152,7 +152,7 @@ $('check-form').addEventListener('submit', async (event) => {
         result.sha256,
         result.size.toLocaleString(language()),
       )
-    : (problemText(parsed.data) ?? '');
+    : (problem ?? '');
   await showHistory();
 });
 

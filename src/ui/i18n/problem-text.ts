@@ -1,6 +1,5 @@
 import type { BgStatus, FeedProblemCode } from '../../core/messages.ts';
 import {
-  type BgDocumentCheck,
   type BgReportDraft,
   type BgReports,
   type ReportStatus,
@@ -39,10 +38,7 @@ const FEED: Record<FeedProblemCode, MessageKey> = {
 };
 
 /** One sentence per code (the codes of the different answers do not overlap). */
-const PROBLEM: Record<
-  Code<BgStatus> | Code<BgReportDraft> | Code<BgReports> | Code<BgDocumentCheck>,
-  MessageKey
-> = {
+const PROBLEM: Record<Code<BgStatus> | Code<BgReportDraft> | Code<BgReports>, MessageKey> = {
   'feeds-not-allowed': 'optionsProblemFeedsNotAllowed',
   'duplicate-feed-id': 'optionsProblemDuplicateFeed',
   'link-incomplete': 'reportProblemLinkIncomplete',
@@ -50,11 +46,6 @@ const PROBLEM: Record<
   'warning-expired': 'reportProblemWarningExpired',
   'no-destination': 'reportProblemNoDestination',
   'report-gone': 'reportProblemReportGone',
-  'fetch-timeout': 'documentProblemTimeout',
-  'fetch-unreachable': 'documentProblemUnreachable',
-  'http-status': 'documentProblemHttpStatus',
-  'too-large': 'documentProblemTooLarge',
-  'broke-off': 'documentProblemBrokeOff',
 };
 
 const DELIVERY: Record<NonNullable<ReportStatus['lastErrorCode']>, MessageKey> = {
@@ -68,14 +59,12 @@ export function feedProblemText(code: FeedProblemCode | undefined): string | und
   return code ? t(FEED[code]) : undefined;
 }
 
-/** A problem answer of the worker (`problem`, `problemCode`, `problemDetail`) as one sentence. */
+/** A problem answer of the worker (`problem` and maybe `problemCode`) as one sentence. */
 export function problemText(answer: {
   problem?: string | undefined;
   problemCode?: keyof typeof PROBLEM | undefined;
-  problemDetail?: string | undefined;
 }): string | undefined {
-  if (!answer.problemCode) return answer.problem;
-  return t(PROBLEM[answer.problemCode], answer.problemDetail ?? '');
+  return answer.problemCode ? t(PROBLEM[answer.problemCode]) : answer.problem;
 }
 
 /** Why a report is not delivered yet; the English error (a status or a browser error) is its detail. */
