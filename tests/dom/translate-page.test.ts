@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerStrings, setLanguage, t, translatePage } from '../../src/ui/i18n/translate.ts';
+import { locale, registerStrings, setLanguage, t, translatePage } from '../../src/ui/i18n/translate.ts';
 
 /** translatePage fills text, placeholders and <html lang> from the tables, never as HTML. */
 registerStrings({
@@ -59,5 +59,16 @@ describe('translatePage', () => {
     );
     setLanguage('ja');
     expect(t('historyDestinationNow', 'mailto:a@example.com')).toBe('報告の送信先: mailto:a@example.com');
+  });
+
+  it('formats dates in the browser’s own locale when it speaks the chosen language, else in that language', () => {
+    expect(navigator.language).toMatch(/^en-/);
+    setLanguage('en');
+    expect(locale()).toBe(navigator.language);
+    setLanguage('ja');
+    expect(locale()).toBe('ja');
+    expect(new Date(Date.UTC(2026, 10, 25)).toLocaleDateString(locale(), { timeZone: 'UTC' })).toBe(
+      '2026/11/25',
+    );
   });
 });

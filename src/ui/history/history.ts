@@ -3,7 +3,7 @@ import '../i18n/page-strings.ts';
 import { type HistoryEntry, historyToCsv } from '../../core/reports/history.ts';
 import { BgDocumentCheck, BgHistory, BgReports } from '../../core/reports/report-messages.ts';
 import { deliveryProblemText, reportHeadline } from '../i18n/problem-text.ts';
-import { language, type MessageKey, setLanguage, t, translatePage } from '../i18n/translate.ts';
+import { locale, type MessageKey, setLanguage, t, translatePage } from '../i18n/translate.ts';
 import { readSettings } from '../i18n/user-settings.ts';
 import { verdictLabel } from '../i18n/verdict-label.ts';
 
@@ -19,7 +19,7 @@ function cells(row: HTMLTableRowElement, values: string[]): void {
   }
 }
 
-const time = (ms: number) => new Date(ms).toLocaleString(language());
+const time = (ms: number) => new Date(ms).toLocaleString(locale());
 
 const KIND: Record<HistoryEntry['kind'], MessageKey> = {
   finding: 'kindFinding',
@@ -150,7 +150,7 @@ $('check-form').addEventListener('submit', async (event) => {
         verdictLabel(result.verdict),
         result.reasons.map((r) => r.message).join(' ') || t('historyCheckFileType', result.detected.label),
         result.sha256,
-        result.size.toLocaleString(language()),
+        result.size.toLocaleString(locale()),
       )
     : (problem ?? '');
   await showHistory();

@@ -11,7 +11,7 @@ export type Language = 'en' | 'ja';
 export type StringTable = Partial<Record<MessageKey, { message: string }>>;
 
 const tables: Record<Language, StringTable> = { en: {}, ja: {} };
-let uiLanguage: Language | undefined;
+let uiLocale: string | undefined;
 let current: Language = browserLanguage();
 
 export function registerStrings(strings: Record<Language, StringTable>): void {
@@ -19,12 +19,14 @@ export function registerStrings(strings: Record<Language, StringTable>): void {
   Object.assign(tables.ja, strings.ja);
 }
 
+/** The browser's UI locale, such as en-GB or ja. */
+function browserLocale(): string {
+  uiLocale ??= globalThis.chrome?.i18n?.getUILanguage?.() ?? globalThis.navigator?.language ?? 'en';
+  return uiLocale;
+}
+
 function browserLanguage(): Language {
-  if (!uiLanguage) {
-    const ui = globalThis.chrome?.i18n?.getUILanguage?.() ?? globalThis.navigator?.language ?? 'en';
-    uiLanguage = ui.toLowerCase().startsWith('ja') ? 'ja' : 'en';
-  }
-  return uiLanguage;
+  return browserLocale().toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
 /** 'auto' (or anything unknown) follows the browser's UI language. */
@@ -33,8 +35,12 @@ export function setLanguage(choice: string | undefined): Language {
   return current;
 }
 
-export function language(): Language {
-  return current;
+/**
+ * For dates and numbers: the browser's own locale when it speaks the chosen language (an en-GB
+ * browser keeps day/month order), else the chosen language.
+ */
+export function locale(): string {
+  return browserLanguage() === current ? browserLocale() : current;
 }
 
 /** The message in the chosen language (English if missing), with `$1`…`$9` replaced by text. */

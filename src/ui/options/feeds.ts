@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { BgStatus } from '../../core/messages.ts';
 import { feedProblemText, problemText } from '../i18n/problem-text.ts';
-import { language, t } from '../i18n/translate.ts';
+import { locale, t } from '../i18n/translate.ts';
 
 /** Feed status and management. Everything is built from text; nothing from the network is parsed as HTML. */
 
@@ -18,7 +18,7 @@ function cell(text: string, className?: string): HTMLTableCellElement {
 }
 
 function when(iso: string | undefined): string {
-  return iso ? new Date(iso).toLocaleString(language()) : '—';
+  return iso ? new Date(iso).toLocaleString(locale()) : '—';
 }
 
 /** The status cell. A known failure is said in words, with the worker's English detail beside it. */
@@ -52,7 +52,7 @@ function feedRow(feed: Feed): HTMLTableRowElement {
     cell(feed.version === undefined ? '—' : String(feed.version)),
     cell(when(feed.issuedAt)),
     cell(when(feed.expiresAt)),
-    cell(feed.indicatorCount === undefined ? '—' : feed.indicatorCount.toLocaleString(language())),
+    cell(feed.indicatorCount === undefined ? '—' : feed.indicatorCount.toLocaleString(locale())),
     cell(when(feed.lastCheck)),
     stateCell(feed),
   );
@@ -74,7 +74,7 @@ function render(status: BgStatus): void {
   org.textContent = status.orgName ? t('optionsManagedBy', status.orgName) : '';
   document.getElementById('default-list')!.textContent = t(
     'optionsDefaultList',
-    status.defaultIndicatorCount.toLocaleString(language()),
+    status.defaultIndicatorCount.toLocaleString(locale()),
   );
   document.querySelector('#feeds tbody')!.replaceChildren(...status.feeds.map(feedRow));
   document.getElementById('no-feeds')!.hidden = status.feeds.length > 0;

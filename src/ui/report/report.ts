@@ -3,7 +3,7 @@ import '../i18n/page-strings.ts';
 import { BgReportDraft, BgReports, type ReportStatus } from '../../core/reports/report-messages.ts';
 import type { ReportPayload } from '../../core/reports/report-payload.ts';
 import { deliveryProblemText, problemText } from '../i18n/problem-text.ts';
-import { language, type MessageKey, setLanguage, t, translatePage } from '../i18n/translate.ts';
+import { locale, type MessageKey, setLanguage, t, translatePage } from '../i18n/translate.ts';
 import { readSettings } from '../i18n/user-settings.ts';
 import { verdictLabel } from '../i18n/verdict-label.ts';
 
@@ -47,7 +47,7 @@ function render(draft: ReportPayload): void {
     draft.lists.map((l) => `${l.feedId}${l.version ? ` v${l.version}` : ''}`).join(', '),
   );
   row(summary, 'reportExtension', `${draft.extension.name} ${draft.extension.version}`);
-  row(summary, 'reportTime', new Date(draft.createdAt).toLocaleString(language()));
+  row(summary, 'reportTime', new Date(draft.createdAt).toLocaleString(locale()));
   summary.querySelector('dd')?.classList.add(draft.verdict);
   const reasons = $('reasons');
   for (const reason of draft.reasons) {
@@ -75,7 +75,7 @@ function describe(status: ReportStatus | undefined): string {
       ? t('reportStatusPendingError', status.destinationHost, deliveryProblemText(status))
       : t('reportStatusPending', status.destinationHost),
     status.nextAttemptAt
-      ? t('reportStatusNextTry', new Date(status.nextAttemptAt).toLocaleTimeString(language()))
+      ? t('reportStatusNextTry', new Date(status.nextAttemptAt).toLocaleTimeString(locale()))
       : '',
     t('reportStatusQueued'),
   ]
