@@ -1,6 +1,12 @@
 import { fromBase64, sha256Hex, utf8 } from './bytes.ts';
 import { Envelope, paeFromBase64, parsePublicKeyLine } from './dsse.ts';
-import { firstIssuePath, IndicatorPayload, LIST_LIMITS, PAYLOAD_TYPE } from './indicator-payload.ts';
+import {
+  firstIssuePath,
+  type IndicatorPayload,
+  LIST_LIMITS,
+  PAYLOAD_TYPE,
+  parseIndicatorPayload,
+} from './indicator-payload.ts';
 import { findDuplicateKey } from './json-duplicate-keys.ts';
 
 export type VerifyProblem =
@@ -184,7 +190,7 @@ function parsePayload(body: Uint8Array): { ok: true; list: IndicatorPayload } | 
   }
   const duplicate = findDuplicateKey(text);
   if (duplicate !== null) return fail('duplicate-key', duplicate.slice(0, 100));
-  const parsed = IndicatorPayload.safeParse(json);
+  const parsed = parseIndicatorPayload(json);
   if (!parsed.success) return fail('schema', firstIssuePath(parsed.error));
   return { ok: true, list: parsed.data };
 }
