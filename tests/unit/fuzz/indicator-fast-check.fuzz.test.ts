@@ -242,6 +242,12 @@ describe('acceptsIndicator gives the Indicator schema’s answer', () => {
     ]) {
       expect(acceptsIndicator(value)).toBe(false);
     }
+    // A sparse array's hole is undefined to the schema, which refuses it.
+    const holes: unknown[] = [domain];
+    holes[2] = domain;
+    const sparse = payload({ indicators: holes });
+    expect(parseIndicatorPayload(sparse).success).toBe(false);
+    expect(IndicatorPayload.safeParse(sparse).success).toBe(false);
     // The schema does accept a present-but-undefined optional key: the slow path answers it.
     expect(
       parseIndicatorPayload(payload({ indicators: [{ ...domain, validUntil: undefined }] })).success,
