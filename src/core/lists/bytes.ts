@@ -6,6 +6,8 @@ const B64_CODES = Uint8Array.from(B64, (c) => c.charCodeAt(0));
 const B64_VALUES = new Int8Array(256).fill(-1);
 for (let i = 0; i < B64.length; i++) B64_VALUES[B64.charCodeAt(i)] = i;
 const PAD = 0x3d; // '='
+/** Base64 characters per decodeQuads call: a multiple of 4. */
+const QUAD_BLOCK = 64 * 1024;
 
 // Both directions work on typed arrays and decode the ASCII output once: a list envelope can be
 // hundreds of megabytes, and growing a string two characters at a time costs gigabytes of ropes.
@@ -40,20 +42,13 @@ export function decodeBase64Into(ascii: Uint8Array, out: Uint8Array, offset: num
   const length = base64DecodedLength(ascii);
   if (length === null || out.length - offset < length) return false;
   if (ascii.length === 0) return true;
+  // Every quad but the last has no padding: they go through decodeQuads a block at a time.
   const quads = ascii.length - 4;
-  let o = offset;
-  // Every quad but the last has no padding: the hot loop has no padding checks.
-  for (let i = 0; i < quads; i += 4) {
-    const va = B64_VALUES[ascii[i]!]!;
-    const vb = B64_VALUES[ascii[i + 1]!]!;
-    const vc = B64_VALUES[ascii[i + 2]!]!;
-    const vd = B64_VALUES[ascii[i + 3]!]!;
-    if ((va | vb | vc | vd) < 0) return false;
-    const n = (va << 18) | (vb << 12) | (vc << 6) | vd;
-    out[o++] = n >> 16;
-    out[o++] = (n >> 8) & 255;
-    out[o++] = n & 255;
+  for (let from = 0; from < quads; from += QUAD_BLOCK) {
+    const to = Math.min(from + QUAD_BLOCK, quads);
+    if (!decodeQuads(ascii, from, to, out, offset + (from / 4) * 3)) return false;
   }
+  let o = offset + (quads / 4) * 3;
   let n = 0;
   const padding = 3 - (length - (o - offset));
   for (let k = 0; k < 4; k++) {
@@ -65,6 +60,25 @@ export function decodeBase64Into(ascii: Uint8Array, out: Uint8Array, offset: num
   out[o++] = n >> 16;
   if (padding < 2) out[o++] = (n >> 8) & 255;
   if (padding < 1) out[o++] = n & 255;
+  return true;
+}
+
+/**
+ * Base64 bytes [from, to) (whole quads, no padding) into `out` at `o`. Called once per block
+ * so that V8 optimises it whole: one loop over 200 MB, optimised mid-run, was about 15% slower.
+ */
+function decodeQuads(ascii: Uint8Array, from: number, to: number, out: Uint8Array, o: number): boolean {
+  for (let i = from; i < to; i += 4) {
+    const va = B64_VALUES[ascii[i]!]!;
+    const vb = B64_VALUES[ascii[i + 1]!]!;
+    const vc = B64_VALUES[ascii[i + 2]!]!;
+    const vd = B64_VALUES[ascii[i + 3]!]!;
+    if ((va | vb | vc | vd) < 0) return false;
+    const n = (va << 18) | (vb << 12) | (vc << 6) | vd;
+    out[o++] = n >> 16;
+    out[o++] = (n >> 8) & 255;
+    out[o++] = n & 255;
+  }
   return true;
 }
 
