@@ -171,16 +171,17 @@ export function parseIndicatorPayload(json: unknown): ReturnType<typeof Indicato
 // It may only be stricter than the schema, never looser: a refusal here costs time, not safety.
 
 const COMMON_KEYS = ['id', 'severity', 'note', 'source', 'validUntil', 'kind', 'value'];
-const KEYS: Record<Indicator['kind'], ReadonlySet<string>> = {
-  domain: new Set([...COMMON_KEYS, 'includeSubdomains']),
-  url: new Set([...COMMON_KEYS, 'match']),
-  sha256: new Set(COMMON_KEYS),
-  filename: new Set(COMMON_KEYS),
-  email: new Set(COMMON_KEYS),
-  handle: new Set([...COMMON_KEYS, 'platform']),
-  'npm-package': new Set(COMMON_KEYS),
-  text: new Set([...COMMON_KEYS, 'regex']),
-};
+/** Each kind's allowed keys (the strict objects' shapes). */
+const KEYS = new Map<string, ReadonlySet<string>>([
+  ['domain', new Set([...COMMON_KEYS, 'includeSubdomains'])],
+  ['url', new Set([...COMMON_KEYS, 'match'])],
+  ['sha256', new Set(COMMON_KEYS)],
+  ['filename', new Set(COMMON_KEYS)],
+  ['email', new Set(COMMON_KEYS)],
+  ['handle', new Set([...COMMON_KEYS, 'platform'])],
+  ['npm-package', new Set(COMMON_KEYS)],
+  ['text', new Set([...COMMON_KEYS, 'regex'])],
+]);
 
 /** zod measures strings in code points (a surrogate pair counts once), so this does too. */
 function codePoints(s: string): number {
@@ -214,16 +215,17 @@ export function acceptsIndicator(value: unknown): boolean {
     return false;
   const v = value as Record<string, unknown>;
   const kind = v.kind;
-  if (typeof kind !== 'string' || !Object.hasOwn(KEYS, kind)) return false;
-  const keys = KEYS[kind as Indicator['kind']];
+  const keys = typeof kind === 'string' ? KEYS.get(kind) : undefined;
+  if (keys === undefined) return false;
   for (const key in v) if (!keys.has(key)) return false;
+  // An optional field passes zod when undefined, present or not, and then is copied as it is.
+  const validUntil = v.validUntil;
   if (
     !isString(v.id, 1, ID_CHARS) ||
     !isOneOf(v.severity, SEVERITIES) ||
     !isString(v.note, 0, LIST_LIMITS.stringChars) ||
     !isString(v.source, 1, LIST_LIMITS.stringChars) ||
-    // Present but undefined passes zod too; JSON cannot say it, so it is left to zod.
-    ('validUntil' in v && !isTimestamp(v.validUntil))
+    (validUntil !== undefined && !isTimestamp(validUntil))
   )
     return false;
   const x = v.value;
@@ -251,7 +253,7 @@ export function acceptsIndicator(value: unknown): boolean {
     case 'text': {
       const regex = v.regex;
       if (!hasLength(x, TEXT_CHARS.min, TEXT_CHARS.max)) return false;
-      if ('regex' in v && typeof regex !== 'boolean') return false;
+      if (regex !== undefined && typeof regex !== 'boolean') return false;
       return !regex || checkSafeRegex(x).ok;
     }
   }

@@ -86,6 +86,7 @@ const anyValue = fc.oneof(
   fc.boolean(),
   fc.integer(),
   fc.constant(null),
+  fc.constant(undefined),
   fc.constant([]),
   fc.constant({}),
 );
@@ -229,7 +230,7 @@ describe('acceptsIndicator gives the Indicator schema’s answer', () => {
     fuzzTimeout(),
   );
 
-  it('on values that are not plain JSON objects (left to the schema)', () => {
+  it('on values that are not plain JSON objects (left to the schema) and on JS-only values', () => {
     const domain = JSON.parse(JSON.stringify(payload().indicators))[0];
     expect(acceptsIndicator(domain)).toBe(true);
     for (const value of [
@@ -238,7 +239,6 @@ describe('acceptsIndicator gives the Indicator schema’s answer', () => {
       [domain],
       Object.assign(Object.create(null), domain),
       Object.create(domain),
-      { ...domain, validUntil: undefined },
     ]) {
       expect(acceptsIndicator(value)).toBe(false);
     }
@@ -248,10 +248,8 @@ describe('acceptsIndicator gives the Indicator schema’s answer', () => {
     const sparse = payload({ indicators: holes });
     expect(parseIndicatorPayload(sparse).success).toBe(false);
     expect(IndicatorPayload.safeParse(sparse).success).toBe(false);
-    // The schema does accept a present-but-undefined optional key: the slow path answers it.
-    expect(
-      parseIndicatorPayload(payload({ indicators: [{ ...domain, validUntil: undefined }] })).success,
-    ).toBe(true);
+    // An optional key that is present but undefined passes the schema, which copies it as it is.
+    expect(expectSameAnswer({ ...domain, validUntil: undefined })).toBe(true);
   });
 });
 
