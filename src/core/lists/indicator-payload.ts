@@ -153,14 +153,16 @@ function allAccepted(indicators: unknown[]): boolean {
 
 /**
  * `IndicatorPayload.safeParse` with the same answer, faster for a large list: zod checks
- * everything but the indicators, `acceptsIndicator` checks those, and zod's output for an
- * accepted payload is a copy equal to its input, so the input is returned. Anything the fast
+ * everything but the indicators, `acceptsIndicator` checks those, and the schema's copy of an
+ * accepted indicator equals it, so the indicators are kept as they are. Anything the fast
  * check does not accept goes through the full schema, which decides and names the problem.
  */
 export function parseIndicatorPayload(json: unknown): ReturnType<typeof IndicatorPayload.safeParse> {
   const rest = PayloadWithoutIndicators.safeParse(json);
   if (rest.success && allAccepted(rest.data.indicators)) {
-    return { success: true, data: json as IndicatorPayload };
+    // zod's own output (brands drop unknown keys, as in the full schema) around the input's
+    // indicators, which the schema would have copied unchanged.
+    return { success: true, data: rest.data as IndicatorPayload };
   }
   return IndicatorPayload.safeParse(json);
 }

@@ -133,6 +133,16 @@ const byKind = {
     regex: fc.boolean(),
   },
 };
+const BRAND = {
+  id: 'acme',
+  name: 'Acme',
+  aliases: ['Acme Corp'],
+  tokens: ['acme'],
+  domains: ['acme.com'],
+  careers: ['https://acme.com/careers'],
+  emailDomains: ['acme.com'],
+  sources: [{ ref: 'https://acme.com', date: '2026-11', note: 'dropped' }],
+};
 const KINDS = Object.keys(byKind) as (keyof typeof byKind)[];
 
 /** A well-typed indicator of one kind, optional keys sometimes present, as JSON.parse builds it. */
@@ -266,6 +276,8 @@ describe('parseIndicatorPayload gives IndicatorPayload.safeParse’s answer', ()
           version: fc.oneof(fc.constant(5), fc.integer({ min: -1, max: 3 })),
           expiresAt: fc.constantFrom('2026-12-24T00:00:00Z', '2026-11-01T00:00:00Z', 'soon'),
           allowlist: fc.constantFrom([], ['example.com'], ['Bad Host']),
+          // Brand objects are not strict: the schema drops their unknown keys.
+          brands: fc.constantFrom([], [BRAND], [{ ...BRAND, extra: 1 }], [{ ...BRAND, sources: [] }]),
           extra: fc.constant(1),
         },
         { requiredKeys: [] },
