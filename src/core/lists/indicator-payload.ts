@@ -210,7 +210,7 @@ const isTimestamp = (v: unknown): boolean =>
 const isOneOf = (v: unknown, values: readonly string[]): boolean =>
   typeof v === 'string' && values.includes(v);
 
-/** True only when `Indicator.safeParse(value)` succeeds with a copy equal to `value`. */
+/** For a data object (what JSON.parse builds): true only when `Indicator.safeParse(value)` succeeds with a copy equal to `value`. */
 export function acceptsIndicator(value: unknown): boolean {
   // A plain object (JSON's kind): zod reads inherited keys too, so anything else takes the slow path.
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype)
