@@ -29,12 +29,12 @@ export function pae(payloadType: string, payload: Uint8Array): Uint8Array {
 }
 
 /**
- * Decodes a base64 payload straight into its PAE encoding, so a large list exists once in
- * memory: `body` is a view of the tail of `signed`. Null when the base64 is not strict.
+ * Decodes a base64 payload (its ASCII bytes) straight into its PAE encoding, so a large list
+ * exists once in memory: `body` is a view of the tail of `signed`. Null when the base64 is not strict.
  */
 export function paeFromBase64(
   payloadType: string,
-  payloadBase64: string,
+  payloadBase64: Uint8Array,
 ): { signed: Uint8Array; body: Uint8Array } | null {
   const length = base64DecodedLength(payloadBase64);
   if (length === null) return null;

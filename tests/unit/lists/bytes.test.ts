@@ -14,6 +14,26 @@ describe('base64 (list envelopes are decoded without Buffer)', () => {
     );
   });
 
+  it('decodes lists larger than one decoding block, and refuses a bad character in any block', () => {
+    // Blocks are 64 Ki characters (48 KiB of bytes): lengths around one, two and three blocks.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 49_000, max: 150_000 }),
+        fc.nat(),
+        fc.constantFrom('!', '=', '-', '\n', 'é'),
+        (length, at, bad) => {
+          const bytes = Uint8Array.from({ length }, (_, i) => (i * 7919 + length) & 255);
+          const text = toBase64(bytes);
+          expect(Buffer.from(fromBase64(text)!).equals(Buffer.from(bytes))).toBe(true);
+          // Anywhere but the last quad, where '=' is padding.
+          const where = at % (text.length - 4);
+          expect(fromBase64(text.slice(0, where) + bad + text.slice(where + 1))).toBeNull();
+        },
+      ),
+      { numRuns: 30 },
+    );
+  }, 30_000);
+
   it.each([
     ['missing padding', 'QQ'],
     ['padding in the middle', 'QQ==QUFB'],
