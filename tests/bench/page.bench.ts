@@ -61,6 +61,10 @@ interface Capture {
 }
 
 const TASK = 'ThreadControllerImpl::RunTask';
+/** Promise callbacks (our worker replies) run in checkpoints outside any RunTask event. */
+const MICROTASKS = 'BlinkScheduler_PerformMicrotaskCheckpoint';
+/** A checkpoint closer than this to the end of a task belongs to that task. */
+const SAME_TASK_US = 50;
 const MARK = 'lureguard-bench-main-thread';
 
 /** Extension time and the longest task it ran in, from one capture. */
@@ -143,12 +147,18 @@ async function startCapture(page: Page): Promise<{ stop(): Promise<Capture> }> {
       const mark = events.find((e) => e.name === 'TimeStamp' && JSON.stringify(e).includes(MARK));
       if (!mark) throw new Error('no main-thread marker in the trace');
       const tasks = events
-        .filter((e) => e.name === TASK && e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid)
-        .map((e): [number, number] => [e.ts, e.ts + (e.dur ?? 0)])
-        .sort((x, y) => x[0] - y[0]);
-      // Keep outermost tasks only (a nested run loop runs tasks inside a task).
+        .filter((e) => (e.name === TASK || e.name === MICROTASKS) && e.ph === 'X')
+        .filter((e) => e.pid === mark.pid && e.tid === mark.tid)
+        .sort((x, y) => x.ts - y.ts);
+      // Outermost events only (a nested run loop runs tasks inside a task); a checkpoint right
+      // after a task is part of it.
       const outer: Array<[number, number]> = [];
-      for (const t of tasks) if (outer.length === 0 || t[0] >= outer.at(-1)![1]) outer.push(t);
+      for (const e of tasks) {
+        const last = outer.at(-1);
+        if (last && e.ts < last[1]) continue;
+        if (last && e.name === MICROTASKS && e.ts - last[1] < SAME_TASK_US) last[1] = e.ts + (e.dur ?? 0);
+        else outer.push([e.ts, e.ts + (e.dur ?? 0)]);
+      }
       return { profile, tasks: outer };
     },
   };
