@@ -10,10 +10,12 @@
  * its stack comes from the content script's URL (so DOM work our code calls is included, the
  * page's own work is not); garbage collection inside a task that ran our code counts too, as
  * our allocations caused it. "Longest task" is the longest main-thread task (trace
- * `ThreadControllerImpl::RunTask`) in which our code ran, whole, as the browser's long-task
- * rule counts it. (Rendering the browser does in its own later task, style and layout of what
- * we inserted, is not in either number.) Reference, measured in the same run: a page script
- * reading every post's textContent once. Needs a build: LUREGUARD_DIST (default dist/).
+ * `ThreadControllerImpl::RunTask`, plus the microtask checkpoint right after it) in which our
+ * code ran, less the time the page's own scripts took in it (our MutationObserver callback
+ * runs at the end of the page's task that added the posts). Rendering that the browser does
+ * in its own later task (style and layout of what we inserted) is in neither number.
+ * Reference, measured in the same run: a page script reading every post's textContent once.
+ * Needs a build: LUREGUARD_DIST (default dist/).
  * BENCH_TOP=1 prints the hottest functions per case (use a `--minify false` build to read the
  * names).
  */
@@ -84,11 +86,22 @@ function attribute({ profile, tasks }: Capture): { totalMs: number; longestMs: n
     ours.set(id, value);
     return value;
   };
+  /** The page's own scripts (and what they call), which a task of ours may also have run. */
+  const page = new Map<number, boolean>();
+  const isPage = (id: number): boolean => {
+    const known = page.get(id);
+    if (known !== undefined) return known;
+    const up = parent.get(id);
+    const value = !isOurs(id) && ((url.get(id) ?? '') !== '' || (up !== undefined && isPage(up)));
+    page.set(id, value);
+    return value;
+  };
   const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const self = new Map<string, number>();
-  /** Per task index: our sample time, and garbage collection time. */
+  /** Per task index: our sample time, garbage collection time, the page's own time. */
   const ourMs = new Map<number, number>();
   const gcMs = new Map<number, number>();
+  const pageMs = new Map<number, number>();
   let untasked = 0;
   let at = profile.startTime;
   let task = 0;
@@ -105,6 +118,8 @@ function attribute({ profile, tasks }: Capture): { totalMs: number; longestMs: n
       else ourMs.set(inTask, (ourMs.get(inTask) ?? 0) + dt);
     } else if (inTask >= 0 && frames.get(id)?.functionName === '(garbage collector)') {
       gcMs.set(inTask, (gcMs.get(inTask) ?? 0) + dt);
+    } else if (inTask >= 0 && isPage(id)) {
+      pageMs.set(inTask, (pageMs.get(inTask) ?? 0) + dt);
     }
   });
   let total = untasked;
@@ -112,7 +127,7 @@ function attribute({ profile, tasks }: Capture): { totalMs: number; longestMs: n
   for (const [index, ms] of ourMs) {
     total += ms + (gcMs.get(index) ?? 0);
     const [start, end] = tasks[index]!;
-    longest = Math.max(longest, (end - start) / 1000);
+    longest = Math.max(longest, (end - start) / 1000 - (pageMs.get(index) ?? 0));
   }
   if (untasked > 1)
     console.warn(`  (${untasked.toFixed(1)} ms of extension samples outside any traced task)`);
