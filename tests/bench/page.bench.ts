@@ -68,6 +68,8 @@ const MICROTASKS = 'BlinkScheduler_PerformMicrotaskCheckpoint';
 /** A checkpoint closer than this to the end of a task belongs to that task. */
 const SAME_TASK_US = 50;
 const MARK = 'lureguard-bench-main-thread';
+/** The profiler's pseudo-frames: no script is running. */
+const NOT_SCRIPT = new Set(['(root)', '(program)', '(idle)', '(garbage collector)']);
 
 /** Extension time and the longest task it ran in, from one capture. */
 function attribute({ profile, tasks }: Capture): { totalMs: number; longestMs: number } {
@@ -77,6 +79,7 @@ function attribute({ profile, tasks }: Capture): { totalMs: number; longestMs: n
     url.set(node.id, node.callFrame.url);
     for (const child of node.children ?? []) parent.set(child, node.id);
   }
+  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const ours = new Map<number, boolean>();
   const isOurs = (id: number): boolean => {
     const known = ours.get(id);
@@ -86,17 +89,20 @@ function attribute({ profile, tasks }: Capture): { totalMs: number; longestMs: n
     ours.set(id, value);
     return value;
   };
-  /** The page's own scripts (and what they call), which a task of ours may also have run. */
+  /**
+   * The page's own scripts (and what they call), which a task of ours may also have run: any
+   * stack with a JS frame not ours (page scripts and evaluated ones have no URL, so go by name).
+   */
   const page = new Map<number, boolean>();
   const isPage = (id: number): boolean => {
     const known = page.get(id);
     if (known !== undefined) return known;
     const up = parent.get(id);
-    const value = !isOurs(id) && ((url.get(id) ?? '') !== '' || (up !== undefined && isPage(up)));
+    const name = frames.get(id)?.functionName ?? '';
+    const value = !isOurs(id) && (!NOT_SCRIPT.has(name) || (up !== undefined && isPage(up)));
     page.set(id, value);
     return value;
   };
-  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const self = new Map<string, number>();
   /** Per task index: our sample time, garbage collection time, the page's own time. */
   const ourMs = new Map<number, number>();
