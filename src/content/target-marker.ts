@@ -1,6 +1,6 @@
 import type { WarningLevel } from '../core/types.ts';
 import { t } from '../ui/i18n/translate.ts';
-import { attachRoot, createHost, el } from './shadow-host.ts';
+import { createShadowHost, el } from './shadow-host.ts';
 
 /**
  * The small badge placed right after a flagged link or attachment, so the exact thing to avoid
@@ -14,18 +14,13 @@ const CSS = `
 const HOST = `:host { all: initial !important; display: inline !important; visibility: visible !important;
   opacity: 1 !important; }`;
 
-/** The badge's host with its hooks (`data-lureguard-marker`, role, label); `fillMarker` draws it. */
-export function markerHost(level: WarningLevel): HTMLElement {
-  const host = createHost('span');
+export function renderMarker(level: WarningLevel): HTMLElement {
+  const { host, root } = createShadowHost(CSS, { tag: 'span', hostCss: HOST });
   const label = t(level === 'dangerous' ? 'markerDangerous' : 'markerSuspicious');
   host.setAttribute('data-lureguard-marker', level);
   host.setAttribute('role', 'img');
   host.setAttribute('aria-label', label);
   host.title = label;
-  return host;
-}
-
-export function fillMarker(host: HTMLElement, level: WarningLevel): void {
-  const root = attachRoot(host, CSS, HOST);
   root.append(el('span', level === 'dangerous' ? '⚠ Lureguard' : '! Lureguard', `badge ${level}`));
+  return host;
 }

@@ -2,7 +2,7 @@ import type { Reason, WarningLevel } from '../core/types.ts';
 import type { Finding } from '../core/verdict-messages.ts';
 import type { PageRecord } from '../extract/page-record.ts';
 import { ownElements } from './shadow-host.ts';
-import { fillMarker, markerHost } from './target-marker.ts';
+import { renderMarker } from './target-marker.ts';
 import { TopLayerBanner } from './top-layer-banner.ts';
 import { ariaLabel, fillWarning, headline, title, warningHost } from './warning-banner.ts';
 
@@ -20,11 +20,13 @@ interface Shown {
   finding: Finding;
   record: PageRecord;
   host: HTMLElement;
-  /** Each badge with the link or attachment it sits after. */
+  /** The flagged links and attachments, each with its level: they get a badge when the warning is built. */
+  badges: Array<[Element, WarningLevel]>;
+  /** Each badge with the link or attachment it sits after (none until built). */
   markers: Array<[Element, HTMLElement]>;
   /** Times the page took the banner away; past a few, the top-layer banner takes over. */
   attacks: number;
-  /** Whether the banner's and badges' shadow content exists yet (their hosts and hooks always do). */
+  /** Whether the banner's shadow content and the badges exist yet (the host and all hooks always do). */
   built: boolean;
 }
 
@@ -32,8 +34,9 @@ const QA_ATTRIBUTES = ['data-lureguard', 'data-lureguard-warning'];
 const MAX_REINSERTS = 3;
 /**
  * Warnings per page drawn in full at once: a page with a few shows them complete straight away.
- * Past these (a feed with hundreds), each is drawn as its post nears the screen: hooks and
- * hosts are placed at once, the shadow content (most of the cost) waits.
+ * Past these (a feed with hundreds), each is drawn as its post nears the screen: the hooks and
+ * the banner's host are placed at once; its shadow content and the link badges (most of the
+ * cost) wait.
  */
 const BUILT_AT_ONCE = 10;
 /** How far off screen a post starts its warning's drawing: a screen's height above and below. */
@@ -104,7 +107,7 @@ export class WarningRenderer {
     }
     if (existing) this.remove(existing);
     this.mark(record.element, level);
-    const markers: Array<[Element, HTMLElement]> = [];
+    const badges: Array<[Element, WarningLevel]> = [];
     for (const target of record.targets) {
       const own = verdict.reasons.filter((r) => targetsReason(target, r));
       if (own.length === 0) continue;
@@ -116,14 +119,22 @@ export class WarningRenderer {
         ...(target.href !== undefined ? { href: target.href } : {}),
         ...(target.fileName !== undefined ? { fileName: target.fileName } : {}),
       });
-      const marker = markerHost(targetLevel);
-      target.element.after(marker);
-      markers.push([target.element, marker]);
+      badges.push([target.element, targetLevel]);
     }
     const host = warningHost(level, verdict);
     this.hostWatch.observe(host, { attributes: true });
     this.screenWatch.observe(record.anchor);
-    const shown: Shown = { key: record.key, level, finding, record, host, markers, attacks: 0, built: false };
+    const shown: Shown = {
+      key: record.key,
+      level,
+      finding,
+      record,
+      host,
+      badges,
+      markers: [],
+      attacks: 0,
+      built: false,
+    };
     this.shown.set(record.key, shown);
     this.place(shown);
     if (this.builtAtOnce < BUILT_AT_ONCE) {
@@ -145,9 +156,10 @@ export class WarningRenderer {
     this.stopWaiting(shown);
     const verdict = shown.finding.verdict;
     fillWarning(shown.host, shown.level, verdict, { report: () => this.onReport(shown.key) });
-    for (const [target, marker] of shown.markers) {
-      const reason = this.targets.get(target);
-      fillMarker(marker, reason?.level ?? shown.level);
+    for (const [target, level] of shown.badges) {
+      const marker = renderMarker(level);
+      target.after(marker);
+      shown.markers.push([target, marker]);
     }
   }
 
