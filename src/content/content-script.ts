@@ -1,6 +1,6 @@
 import { BgRejudge, BgVerdicts } from '../core/verdict-messages.ts';
 import type { PageRecord } from '../extract/page-record.ts';
-import { extractPage } from '../extract/site-adapters.ts';
+import { pageRecords } from '../extract/site-adapters.ts';
 import { extensionApi as browser } from '../ui/i18n/extension-api.ts';
 import { setLanguage } from '../ui/i18n/translate.ts';
 import { parseSettings, readSettings, SETTINGS_KEY, type UserSettings } from '../ui/i18n/user-settings.ts';
@@ -52,7 +52,7 @@ async function start(): Promise<void> {
   setLanguage(settings.language);
   let enabled = siteEnabled(location.href, settings);
   const renderer = new WarningRenderer((key) => void send({ type: 'cs:open-report', key }));
-  const scanner = new PageScanner(extractPage, judge, renderer, (root) => renderer.stripForgedIn(root));
+  const scanner = new PageScanner(pageRecords, judge, renderer, (root) => renderer.stripForgedIn(root));
 
   /** A new page (load, SPA route, site switched back on): the badge restarts, then a full scan. */
   const restart = async () => {

@@ -3,7 +3,8 @@ import type { PageRecord } from '../extract/page-record.ts';
 import { scopedDocument } from './scoped-document.ts';
 import type { WarningRenderer } from './warning-renderer.ts';
 
-export type Extractor = (document: Document, url: URL) => PageRecord[];
+/** Records one at a time (a generator), so a big page can be read over several slices. */
+export type Extractor = (document: Document, url: URL) => Iterable<PageRecord>;
 export type Judge = (records: PageRecord[], signal: AbortSignal) => Promise<Finding[]>;
 
 /** Work per slice: well under the 50 ms long-task line, so the page never stutters because of us. */
@@ -20,9 +21,16 @@ interface Known {
   finding?: Finding;
 }
 
+/** A whole-page read in progress: the records still to come, and the keys already read. */
+interface FullScan {
+  records: Iterator<PageRecord>;
+  seen: Set<string>;
+}
+
 /**
  * Scans the page with a site adapter: once in full, then only the subtrees the page adds,
- * in idle time and in short slices. Results are keyed by entity key: a record is sent to the
+ * in idle time and in short slices (the full read too: it stops at the slice's end and goes
+ * on in the next). Results are keyed by entity key: a record is sent to the
  * worker only when it is new or its content changed, and a re-added element for a known key
  * gets its warning back from the cache, with no worker round-trip. All work belongs to one
  * AbortSignal, aborted on navigation.
@@ -31,6 +39,9 @@ export class PageScanner {
   private readonly known = new Map<string, Known>();
   private readonly dirty = new Set<Element>();
   private fullPending = false;
+  private full: FullScan | null = null;
+  /** Records waiting for the worker: sent in batches, not one message per slice. */
+  private outbox: PageRecord[] = [];
   private scheduled = false;
   private controller = new AbortController();
 
@@ -49,12 +60,15 @@ export class PageScanner {
     this.known.clear();
     this.dirty.clear();
     this.fullPending = false;
+    this.full = null;
+    this.outbox = [];
     this.renderer.clear();
   }
 
   /** Judge everything again (the allowlist changed), keeping what is on screen until results arrive. */
   rejudge(): void {
     this.known.clear();
+    this.outbox = [];
     this.scanAll();
   }
 
@@ -76,7 +90,7 @@ export class PageScanner {
   }
 
   get pendingWork(): boolean {
-    return this.fullPending || this.dirty.size > 0;
+    return this.fullPending || this.full !== null || this.dirty.size > 0;
   }
 
   private schedule(): void {
@@ -90,51 +104,62 @@ export class PageScanner {
     const signal = this.controller.signal;
     const started = performance.now();
     const url = new URL(location.href);
-    const records: PageRecord[] = [];
-    let full = false;
+    const overBudget = () => performance.now() - started > SLICE_MS;
     if (this.fullPending) {
       this.fullPending = false;
-      full = true;
       this.onRoot(document.documentElement);
-      records.push(...this.extract(document, url));
+      this.full = { records: this.extract(document, url)[Symbol.iterator](), seen: new Set() };
+    }
+    if (this.full) {
+      // Subtrees changed meanwhile wait in `dirty` until the whole page is read.
+      const { records, seen } = this.full;
+      for (let next = records.next(); ; next = records.next()) {
+        if (next.done) {
+          this.full = null;
+          break;
+        }
+        this.triage(next.value, true, seen);
+        if (overBudget()) break;
+      }
     } else {
+      const seen = new Set<string>();
       for (const root of this.dirty) {
         this.dirty.delete(root);
         if (!root.isConnected || this.hasDirtyAncestor(root)) continue;
         this.onRoot(root);
-        records.push(...this.extract(scopedDocument(document, root), url));
-        if (performance.now() - started > SLICE_MS) break;
+        for (const record of this.extract(scopedDocument(document, root), url))
+          this.triage(record, false, seen);
+        if (overBudget()) break;
       }
     }
-    const toJudge = this.triage(records, full);
     if (this.pendingWork) this.schedule();
-    for (let i = 0; i < toJudge.length; i += JUDGE_BATCH)
-      void this.send(toJudge.slice(i, i + JUDGE_BATCH), signal);
+    // A full batch goes now; the rest when the work runs out, so a big page costs few messages.
+    const flushAll = !this.pendingWork;
+    while (this.outbox.length >= JUDGE_BATCH || (flushAll && this.outbox.length > 0))
+      void this.send(this.outbox.splice(0, JUDGE_BATCH), signal);
   }
 
-  /** Decides per record: send to the worker, redraw from cache, or (changed) rescan in full. */
-  private triage(records: PageRecord[], full: boolean): PageRecord[] {
-    const toJudge: PageRecord[] = [];
-    const seenNow = new Set<string>();
-    for (const record of records) {
-      if (seenNow.has(record.key)) continue;
-      seenNow.add(record.key);
-      const signature = JSON.stringify(record.candidate);
-      const known = this.known.get(record.key);
-      if (known && known.signature === signature) {
-        known.record = record;
-        if (known.finding) this.renderer.render(record, known.finding);
-        continue;
-      }
-      if (known && !full) {
-        // A known entity changed: a scoped view may miss context outside the subtree, so read it whole.
-        this.fullPending = true;
-        continue;
-      }
-      this.known.set(record.key, { signature, record });
-      toJudge.push(record);
+  /**
+   * Decides for one record: send to the worker, redraw from cache, or (changed) rescan in full.
+   * `seen` holds the keys this scan read already: the first element for a key wins.
+   */
+  private triage(record: PageRecord, full: boolean, seen: Set<string>): void {
+    if (seen.has(record.key)) return;
+    seen.add(record.key);
+    const signature = JSON.stringify(record.candidate);
+    const known = this.known.get(record.key);
+    if (known && known.signature === signature) {
+      known.record = record;
+      if (known.finding) this.renderer.render(record, known.finding);
+      return;
     }
-    return toJudge;
+    if (known && !full) {
+      // A known entity changed: a scoped view may miss context outside the subtree, so read it whole.
+      this.fullPending = true;
+      return;
+    }
+    this.known.set(record.key, { signature, record });
+    this.outbox.push(record);
   }
 
   private async send(records: PageRecord[], signal: AbortSignal): Promise<void> {

@@ -37,11 +37,22 @@ export function createShadowHost(
   css: string,
   options: { tag?: 'div' | 'span'; hostCss?: string } = {},
 ): ShadowHost {
-  const host = document.createElement(options.tag ?? 'div');
-  const root = host.attachShadow({ mode: 'closed' });
-  root.adoptedStyleSheets = [sheet(options.hostCss ?? HOST_GUARD), sheet(css)];
+  const host = createHost(options.tag);
+  return { host, root: attachRoot(host, css, options.hostCss) };
+}
+
+/** A host of ours without its root yet: the hooks can go on the page before the content is built. */
+export function createHost(tag: 'div' | 'span' = 'div'): HTMLElement {
+  const host = document.createElement(tag);
   ownElements.add(host);
-  return { host, root };
+  return host;
+}
+
+/** The closed root of a host from `createHost`, styled by shared constructed sheets. */
+export function attachRoot(host: HTMLElement, css: string, hostCss = HOST_GUARD): ShadowRoot {
+  const root = host.attachShadow({ mode: 'closed' });
+  root.adoptedStyleSheets = [sheet(hostCss), sheet(css)];
+  return root;
 }
 
 export function el<K extends keyof HTMLElementTagNameMap>(

@@ -1,6 +1,6 @@
 import type { Verdict, WarningLevel } from '../core/types.ts';
 import { t } from '../ui/i18n/translate.ts';
-import { createShadowHost, el, THEME } from './shadow-host.ts';
+import { attachRoot, createHost, el, THEME } from './shadow-host.ts';
 
 /**
  * The inline warning. Built from text only (never page HTML) inside a closed shadow root,
@@ -25,11 +25,23 @@ export interface BannerActions {
   report(): void;
 }
 
-export function renderWarning(level: WarningLevel, verdict: Verdict, actions: BannerActions): HTMLElement {
-  const { host, root } = createShadowHost(`${THEME} :host { margin: 8px 0 !important; }`);
+const CSS = `${THEME} :host { margin: 8px 0 !important; }`;
+
+/** The warning's host with its QA hooks, ready to place; `fillWarning` builds what it shows. */
+export function warningHost(level: WarningLevel, verdict: Verdict): HTMLElement {
+  const host = createHost();
   host.setAttribute('data-lureguard-warning', level);
   host.setAttribute('aria-label', ariaLabel(level, verdict));
+  return host;
+}
 
+export function fillWarning(
+  host: HTMLElement,
+  level: WarningLevel,
+  verdict: Verdict,
+  actions: BannerActions,
+): void {
+  const root = attachRoot(host, CSS);
   const banner = el('div', undefined, `box ${level}`);
   banner.setAttribute('role', 'alert');
   banner.append(el('p', title(level), 'title'), el('p', headline(verdict), 'headline'));
@@ -63,5 +75,4 @@ export function renderWarning(level: WarningLevel, verdict: Verdict, actions: Ba
   banner.append(buttons);
   if (list) banner.append(list);
   root.append(banner);
-  return host;
 }

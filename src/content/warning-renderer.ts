@@ -4,7 +4,7 @@ import type { PageRecord } from '../extract/page-record.ts';
 import { ownElements } from './shadow-host.ts';
 import { renderMarker } from './target-marker.ts';
 import { TopLayerBanner } from './top-layer-banner.ts';
-import { ariaLabel, headline, renderWarning, title } from './warning-banner.ts';
+import { ariaLabel, fillWarning, headline, title, warningHost } from './warning-banner.ts';
 
 /** What a click on a marked link or attachment needs to open the interstitial. */
 export interface MarkedTarget {
@@ -20,14 +20,27 @@ interface Shown {
   finding: Finding;
   record: PageRecord;
   host: HTMLElement;
-  /** Each badge with the link or attachment it sits after. */
+  /** The flagged links and attachments, each with its level: they get a badge when the warning is built. */
+  badges: Array<[Element, WarningLevel]>;
+  /** Each badge with the link or attachment it sits after (none until built). */
   markers: Array<[Element, HTMLElement]>;
   /** Times the page took the banner away; past a few, the top-layer banner takes over. */
   attacks: number;
+  /** Whether the banner's shadow content and the badges exist yet (the host and all hooks always do). */
+  built: boolean;
 }
 
 const QA_ATTRIBUTES = ['data-lureguard', 'data-lureguard-warning'];
 const MAX_REINSERTS = 3;
+/**
+ * Warnings per page drawn in full at once: a page with a few shows them complete straight away.
+ * Past these (a feed with hundreds), each is drawn as its post nears the screen: the hooks and
+ * the banner's host are placed at once; its shadow content and the link badges (most of the
+ * cost) wait.
+ */
+const BUILT_AT_ONCE = 10;
+/** How far off screen a post starts its warning's drawing: a screen's height above and below. */
+const NEAR_SCREEN = '100% 0px';
 
 /**
  * Draws results on the page and keeps them there. Every element we mark or create is
@@ -55,6 +68,19 @@ export class WarningRenderer {
     }
   });
 
+  /** Posts whose warning is not drawn yet, watched until they near the screen. */
+  private readonly unbuilt = new Map<Element, Shown>();
+  private readonly nearScreen = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        const shown = entry.isIntersecting ? this.unbuilt.get(entry.target) : undefined;
+        if (shown) this.build(shown);
+      }
+    },
+    { rootMargin: NEAR_SCREEN },
+  );
+  private builtAtOnce = 0;
+
   constructor(private readonly onReport: (key: string) => void) {
     // Our own hosts: the page may add style, class, hidden or change our hooks; undo it.
     this.hostWatch = new MutationObserver((records) => {
@@ -81,7 +107,7 @@ export class WarningRenderer {
     }
     if (existing) this.remove(existing);
     this.mark(record.element, level);
-    const markers: Array<[Element, HTMLElement]> = [];
+    const badges: Array<[Element, WarningLevel]> = [];
     for (const target of record.targets) {
       const own = verdict.reasons.filter((r) => targetsReason(target, r));
       if (own.length === 0) continue;
@@ -93,16 +119,54 @@ export class WarningRenderer {
         ...(target.href !== undefined ? { href: target.href } : {}),
         ...(target.fileName !== undefined ? { fileName: target.fileName } : {}),
       });
-      const marker = renderMarker(targetLevel);
-      target.element.after(marker);
-      markers.push([target.element, marker]);
+      badges.push([target.element, targetLevel]);
     }
-    const host = renderWarning(level, verdict, { report: () => this.onReport(record.key) });
+    const host = warningHost(level, verdict);
     this.hostWatch.observe(host, { attributes: true });
     this.screenWatch.observe(record.anchor);
-    const shown: Shown = { key: record.key, level, finding, record, host, markers, attacks: 0 };
+    const shown: Shown = {
+      key: record.key,
+      level,
+      finding,
+      record,
+      host,
+      badges,
+      markers: [],
+      attacks: 0,
+      built: false,
+    };
     this.shown.set(record.key, shown);
     this.place(shown);
+    if (this.builtAtOnce < BUILT_AT_ONCE) {
+      this.builtAtOnce++;
+      this.build(shown);
+    } else {
+      // One waiting warning per post element: another record on the same element draws now.
+      const waiting = this.unbuilt.get(record.anchor);
+      if (waiting) this.build(waiting);
+      this.unbuilt.set(record.anchor, shown);
+      this.nearScreen.observe(record.anchor);
+    }
+  }
+
+  /** Draws the banner and badges inside their hosts (closed roots, text only). */
+  private build(shown: Shown): void {
+    if (shown.built) return;
+    shown.built = true;
+    this.stopWaiting(shown);
+    const verdict = shown.finding.verdict;
+    fillWarning(shown.host, shown.level, verdict, { report: () => this.onReport(shown.key) });
+    for (const [target, level] of shown.badges) {
+      const marker = renderMarker(level);
+      target.after(marker);
+      shown.markers.push([target, marker]);
+    }
+  }
+
+  private stopWaiting(shown: Shown): void {
+    if (this.unbuilt.get(shown.record.anchor) !== shown) return;
+    this.unbuilt.delete(shown.record.anchor);
+    this.nearScreen.unobserve(shown.record.anchor);
   }
 
   /** Forget everything (navigation): banners, badges and marks belong to the previous page. */
@@ -111,6 +175,7 @@ export class WarningRenderer {
     for (const element of this.marked.keys()) element.removeAttribute('data-lureguard');
     this.marked.clear();
     this.topLayer.hide();
+    this.builtAtOnce = 0;
   }
 
   /** A page element carries one of our hooks but we did not put it there: drop it. */
@@ -151,6 +216,8 @@ export class WarningRenderer {
           target.after(marker);
       }
       const check = this.toCheck.has(shown.record.anchor);
+      // On screen or sized zero by the page: it must be drawn to be judged visible.
+      if (check) this.build(shown);
       if (shown.attacks > MAX_REINSERTS || (check && !isVisible(shown.host))) hidden.push(shown);
     }
     if (hidden.length > 0) {
@@ -191,6 +258,7 @@ export class WarningRenderer {
   }
 
   private remove(shown: Shown): void {
+    this.stopWaiting(shown);
     this.screenWatch.unobserve(shown.record.anchor);
     this.toCheck.delete(shown.record.anchor);
     shown.host.remove();

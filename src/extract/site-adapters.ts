@@ -29,7 +29,7 @@ export type SiteId =
 interface Route {
   site: SiteId;
   matches: (url: URL) => boolean;
-  extract: (document: Document, url: URL) => PageRecord[];
+  extract: (document: Document, url: URL) => Iterable<PageRecord>;
 }
 
 /** URL -> adapter, first match wins. Routes are pure predicates tested with example URLs. */
@@ -65,11 +65,23 @@ export function siteOf(url: URL): SiteId | undefined {
  * job board page where the posting adapter found nothing, the generic fallback.
  */
 export function extractPage(document: Document, url: URL): PageRecord[] {
+  return [...pageRecords(document, url)];
+}
+
+/**
+ * `extractPage`, one record at a time: the content script reads a big page in short slices,
+ * between which the page keeps running (records come in the same order).
+ */
+export function* pageRecords(document: Document, url: URL): Generator<PageRecord> {
   const route = ROUTES.find((r) => r.matches(url));
+  let found = false;
   if (route) {
-    const records = route.extract(document, url);
-    if (records.length > 0 || route.site !== 'job-boards') return records;
+    for (const record of route.extract(document, url)) {
+      found = true;
+      yield record;
+    }
+    if (found || route.site !== 'job-boards') return;
   }
-  if (SITE_HOSTS.some(([site, matches]) => matches(url) && site !== 'job-boards')) return [];
-  return extractGeneric(document, url);
+  if (SITE_HOSTS.some(([site, matches]) => matches(url) && site !== 'job-boards')) return;
+  yield* extractGeneric(document, url);
 }

@@ -4,23 +4,19 @@ import { selectAll, selectFirst } from '../select.ts';
 import { bitcointalkSelectors as S } from './selectors.ts';
 
 /** Posts in a Bitcointalk topic, keyed by message id; the poster name is the author. */
-export function extractBitcointalkPosts(document: Document, url: URL): PageRecord[] {
-  const records: PageRecord[] = [];
+export function* extractBitcointalkPosts(document: Document, url: URL): Generator<PageRecord> {
   for (const cell of selectAll(document, S.postCell)) {
     const body = selectFirst(cell, S.body);
     const msgId = /msg(\d{1,12})/.exec(selectFirst(cell, S.subjectLink)?.getAttribute('href') ?? '')?.[1];
     if (!body || !msgId) continue;
     const author = visibleText(selectFirst(cell, S.poster));
-    records.push(
-      buildRecord({
-        key: `bitcointalk-post:${msgId}`,
-        element: body,
-        text: [visibleText(selectFirst(cell, S.subject)), visibleText(body)].filter(Boolean).join('\n'),
-        links: linksIn(body),
-        pageUrl: url.href,
-        author,
-      }),
-    );
+    yield buildRecord({
+      key: `bitcointalk-post:${msgId}`,
+      element: body,
+      text: [visibleText(selectFirst(cell, S.subject)), visibleText(body)].filter(Boolean).join('\n'),
+      links: linksIn(body),
+      pageUrl: url.href,
+      author,
+    });
   }
-  return records;
 }

@@ -8,8 +8,7 @@ import { discordSelectors as S } from './selectors.ts';
  * group's first message is carried over. Masked links (`[text](url)`) keep their shown text so
  * the engine can compare it with the real host.
  */
-export function extractDiscordMessages(document: Document, url: URL): PageRecord[] {
-  const records: PageRecord[] = [];
+export function* extractDiscordMessages(document: Document, url: URL): Generator<PageRecord> {
   for (const row of selectAll(document, S.message)) {
     const messageId = messageIdOf(row);
     if (!messageId) continue;
@@ -28,19 +27,16 @@ export function extractDiscordMessages(document: Document, url: URL): PageRecord
       ...(accessories ? linksIn(accessories).filter((l) => !fromAttachments.has(l.element)) : []),
     ];
     const embeds = accessories ? selectAll(accessories, S.embed).map((element) => visibleText(element)) : [];
-    records.push(
-      buildRecord({
-        key: `discord-message:${messageId}`,
-        element: row,
-        text: [author, visibleText(content), ...embeds].filter(Boolean).join('\n'),
-        links,
-        attachments,
-        pageUrl: url.href,
-        ...(author ? { author } : {}),
-      }),
-    );
+    yield buildRecord({
+      key: `discord-message:${messageId}`,
+      element: row,
+      text: [author, visibleText(content), ...embeds].filter(Boolean).join('\n'),
+      links,
+      attachments,
+      pageUrl: url.href,
+      ...(author ? { author } : {}),
+    });
   }
-  return records;
 }
 
 function messageIdOf(row: Element): string | undefined {

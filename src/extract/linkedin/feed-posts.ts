@@ -7,8 +7,7 @@ import { linkedInSelectors as S } from './selectors.ts';
  * Feed posts (`/feed/`, company pages, activity pages): one record per activity urn.
  * The actor line ("Senior Technical Recruiter at Coinbase") is part of the claim; comments are not.
  */
-export function extractLinkedInFeedPosts(root: ParentNode, pageUrl: string): PageRecord[] {
-  const records: PageRecord[] = [];
+export function* extractLinkedInFeedPosts(root: ParentNode, pageUrl: string): Generator<PageRecord> {
   for (const post of outermost(selectAll(root, S.feedPost))) {
     const urn = post.getAttribute('data-urn') ?? post.getAttribute('data-id') ?? '';
     const activity = /^urn:li:activity:(\d{1,30})$/.exec(urn)?.[1];
@@ -21,22 +20,19 @@ export function extractLinkedInFeedPosts(root: ParentNode, pageUrl: string): Pag
     const title = visibleText(docTitle);
     if (docTitle && /\.[a-z0-9]{2,5}$/i.test(title)) attachments.push({ element: docTitle, name: title });
     const links = [...(commentary ? linksIn(commentary) : []), ...(area ? linksIn(area) : [])];
-    records.push(
-      buildRecord({
-        key: `linkedin-post:${activity}`,
-        element: post,
-        // LinkedIn repeats names for screen readers (`.visually-hidden`): read them once.
-        text: [visibleText(actor, 'visually-hidden'), visibleText(commentary), visibleText(area)]
-          .filter(Boolean)
-          .join('\n'),
-        links,
-        attachments,
-        pageUrl,
-        author: profileHandle(actor?.getAttribute('href')),
-      }),
-    );
+    yield buildRecord({
+      key: `linkedin-post:${activity}`,
+      element: post,
+      // LinkedIn repeats names for screen readers (`.visually-hidden`): read them once.
+      text: [visibleText(actor, 'visually-hidden'), visibleText(commentary), visibleText(area)]
+        .filter(Boolean)
+        .join('\n'),
+      links,
+      attachments,
+      pageUrl,
+      author: profileHandle(actor?.getAttribute('href')),
+    });
   }
-  return records;
 }
 
 /** `https://www.linkedin.com/in/<handle>?miniProfileUrn=…` → `<handle>`. */

@@ -12,18 +12,16 @@ import { linkedInSelectors as S } from './selectors.ts';
  * (feed, company and activity pages), and messaging, whose overlay bubbles sit on every page,
  * sometimes inside the open shadow root of `#interop-outlet`.
  */
-export function extractLinkedIn(document: Document, url: URL): PageRecord[] {
+export function* extractLinkedIn(document: Document, url: URL): Generator<PageRecord> {
   const pageUrl = url.href;
-  const records: PageRecord[] = [];
-  if (isLinkedInJobPage(url)) records.push(...extractLinkedInJobView(document, url));
-  if (isLinkedInProfile(url)) records.push(...extractLinkedInProfile(document, url));
-  records.push(...extractLinkedInFeedPosts(document, pageUrl));
-  records.push(...extractLinkedInMessages(document, pageUrl));
+  if (isLinkedInJobPage(url)) yield* extractLinkedInJobView(document, url);
+  if (isLinkedInProfile(url)) yield* extractLinkedInProfile(document, url);
+  yield* extractLinkedInFeedPosts(document, pageUrl);
+  yield* extractLinkedInMessages(document, pageUrl);
   const outlet = selectFirst(document, S.interopOutlet)?.shadowRoot;
   // Only an open root is reachable; a closed one yields null and is skipped.
   if (outlet) {
-    records.push(...extractLinkedInMessages(outlet, pageUrl));
-    records.push(...extractLinkedInFeedPosts(outlet, pageUrl));
+    yield* extractLinkedInMessages(outlet, pageUrl);
+    yield* extractLinkedInFeedPosts(outlet, pageUrl);
   }
-  return records;
 }

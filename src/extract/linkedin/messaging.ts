@@ -8,8 +8,7 @@ import { linkedInSelectors as S } from './selectors.ts';
  * Incoming messages and InMail, in `/messaging/` threads and in the overlay bubbles shown on
  * every page. Conversation-list previews are skipped: they repeat the message, cut short.
  */
-export function extractLinkedInMessages(root: ParentNode, pageUrl: string): PageRecord[] {
-  const records: PageRecord[] = [];
+export function* extractLinkedInMessages(root: ParentNode, pageUrl: string): Generator<PageRecord> {
   for (const event of selectAll(root, S.messageEvent)) {
     // Our own messages (no `--other`) are not offers to us.
     if (!event.classList.contains('msg-s-event-listitem--other')) continue;
@@ -25,17 +24,14 @@ export function extractLinkedInMessages(root: ParentNode, pageUrl: string): Page
       name: visibleText(element) || (element.getAttribute('title') ?? ''),
     }));
     const links = bodies.flatMap((body) => linksIn(body));
-    records.push(
-      buildRecord({
-        key: `linkedin-message:${urn}`,
-        element: event,
-        text: [sender, ...bodies.map((element) => visibleText(element))].filter(Boolean).join('\n'),
-        links,
-        attachments,
-        pageUrl,
-        author: senderHandle ?? sender,
-      }),
-    );
+    yield buildRecord({
+      key: `linkedin-message:${urn}`,
+      element: event,
+      text: [sender, ...bodies.map((element) => visibleText(element))].filter(Boolean).join('\n'),
+      links,
+      attachments,
+      pageUrl,
+      author: senderHandle ?? sender,
+    });
   }
-  return records;
 }

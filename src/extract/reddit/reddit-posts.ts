@@ -8,8 +8,7 @@ import { redditSelectors as S } from './selectors.ts';
  * and comments (`shreddit-comment`). A comment's own text sits in its `comment` slot; replies
  * are nested `shreddit-comment` elements and get their own records.
  */
-export function extractNewReddit(document: Document, url: URL): PageRecord[] {
-  const records: PageRecord[] = [];
+export function* extractNewReddit(document: Document, url: URL): Generator<PageRecord> {
   for (const post of selectAll(document, S.post)) {
     const id = post.getAttribute('id') ?? '';
     if (!/^t3_[a-z0-9]{1,16}$/.test(id)) continue;
@@ -20,33 +19,28 @@ export function extractNewReddit(document: Document, url: URL): PageRecord[] {
     // A link post's target is an attribute, not an anchor in the body: mark the post title for it.
     if (target && !target.startsWith(`${url.origin}/r/`))
       links.unshift({ element: titleAnchor ?? post, href: target });
-    records.push(
-      buildRecord({
-        key: `reddit-post:${id}`,
-        element: post,
-        text: [post.getAttribute('post-title') ?? '', visibleText(body)].filter(Boolean).join('\n'),
-        links,
-        pageUrl: url.href,
-        author: post.getAttribute('author') ?? undefined,
-      }),
-    );
+    yield buildRecord({
+      key: `reddit-post:${id}`,
+      element: post,
+      text: [post.getAttribute('post-title') ?? '', visibleText(body)].filter(Boolean).join('\n'),
+      links,
+      pageUrl: url.href,
+      author: post.getAttribute('author') ?? undefined,
+    });
   }
   for (const comment of selectAll(document, S.comment)) {
     const id = comment.getAttribute('thingid') ?? '';
     const body = ownSlot(comment);
     if (!/^t1_[a-z0-9]{1,16}$/.test(id) || !body) continue;
-    records.push(
-      buildRecord({
-        key: `reddit-comment:${id}`,
-        element: body,
-        text: visibleText(body),
-        links: external(linksIn(body), url),
-        pageUrl: url.href,
-        author: comment.getAttribute('author') ?? undefined,
-      }),
-    );
+    yield buildRecord({
+      key: `reddit-comment:${id}`,
+      element: body,
+      text: visibleText(body),
+      links: external(linksIn(body), url),
+      pageUrl: url.href,
+      author: comment.getAttribute('author') ?? undefined,
+    });
   }
-  return records;
 }
 
 /**
@@ -54,8 +48,7 @@ export function extractNewReddit(document: Document, url: URL): PageRecord[] {
  * for link posts, `data-url`. Outbound links may be wrapped as out.reddit.com, which the
  * engine unwraps.
  */
-export function extractOldReddit(document: Document, url: URL): PageRecord[] {
-  const records: PageRecord[] = [];
+export function* extractOldReddit(document: Document, url: URL): Generator<PageRecord> {
   for (const thing of selectAll(document, S.thing)) {
     const id = thing.getAttribute('data-fullname') ?? '';
     const entry = selectFirst(thing, S.thingEntry);
@@ -70,18 +63,15 @@ export function extractOldReddit(document: Document, url: URL): PageRecord[] {
         element: titleLink.element,
         href: outbound?.startsWith('https://out.reddit.com/') ? outbound : titleLink.href,
       });
-    records.push(
-      buildRecord({
-        key: `reddit-${id.startsWith('t3_') ? 'post' : 'comment'}:${id}`,
-        element: entry,
-        text: [visibleText(title), visibleText(body)].filter(Boolean).join('\n'),
-        links,
-        pageUrl: url.href,
-        author: thing.getAttribute('data-author') ?? undefined,
-      }),
-    );
+    yield buildRecord({
+      key: `reddit-${id.startsWith('t3_') ? 'post' : 'comment'}:${id}`,
+      element: entry,
+      text: [visibleText(title), visibleText(body)].filter(Boolean).join('\n'),
+      links,
+      pageUrl: url.href,
+      author: thing.getAttribute('data-author') ?? undefined,
+    });
   }
-  return records;
 }
 
 /** Reddit wraps previews in links to the post itself: navigation, not content. */

@@ -8,11 +8,10 @@ import { telegramSelectors as S } from './selectors.ts';
  * Messages in the open Telegram Web chat (K or A). Message ids are per chat, so keys carry the
  * chat from the hash route. Our own (outgoing) messages are skipped.
  */
-export function extractTelegramMessages(document: Document, url: URL): PageRecord[] {
+export function* extractTelegramMessages(document: Document, url: URL): Generator<PageRecord> {
   const chat = telegramChatOf(url);
-  if (!chat) return [];
+  if (!chat) return;
   const chatTitle = visibleText(selectFirst(pageDocument(document), S.chatTitle));
-  const records: PageRecord[] = [];
   for (const bubble of selectAll(document, S.message)) {
     const id = bubble.getAttribute('data-mid') ?? bubble.getAttribute('data-message-id') ?? '';
     if (!/^\d{1,20}$/.test(id)) continue;
@@ -26,19 +25,16 @@ export function extractTelegramMessages(document: Document, url: URL): PageRecor
       return name ? [{ element: element.closest('.document, .File') ?? element, name }] : [];
     });
     const author = sender || chatTitle;
-    records.push(
-      buildRecord({
-        key: `telegram-message:${chat}:${id}`,
-        element: bubble,
-        text: [author, textWithoutTime(textBox)].filter(Boolean).join('\n'),
-        links: textBox ? linksIn(textBox) : [],
-        attachments,
-        pageUrl: url.href,
-        author,
-      }),
-    );
+    yield buildRecord({
+      key: `telegram-message:${chat}:${id}`,
+      element: bubble,
+      text: [author, textWithoutTime(textBox)].filter(Boolean).join('\n'),
+      links: textBox ? linksIn(textBox) : [],
+      attachments,
+      pageUrl: url.href,
+      author,
+    });
   }
-  return records;
 }
 
 /** K renders the time and the document card inside the text box; they are not the sender's words. */

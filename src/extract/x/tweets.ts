@@ -10,8 +10,7 @@ import { xSelectors as S } from './selectors.ts';
  * text. So a t.co link whose text is a full URL is judged as that URL, the way a LinkedIn
  * `/redir/redirect?url=` is unwrapped; a t.co link without one stays hidden to the engine.
  */
-export function extractXPosts(document: Document, url: URL): PageRecord[] {
-  const records: PageRecord[] = [];
+export function* extractXPosts(document: Document, url: URL): Generator<PageRecord> {
   for (const tweet of outermost(selectAll(document, S.tweet))) {
     const permalink = selectFirst(tweet, S.timestamp)?.closest('a');
     const id = xStatusIdOf(permalink?.getAttribute('href') ?? '');
@@ -28,20 +27,17 @@ export function extractXPosts(document: Document, url: URL): PageRecord[] {
     // Name, @handle and time: one line of inline text, read natively (thousands of posts).
     const userName = inlineText(selectFirst(tweet, S.userName));
     const handle = /@([A-Za-z0-9_]{1,15})/.exec(userName)?.[1];
-    records.push(
-      buildRecord({
-        key: `x-post:${id}`,
-        element: tweet,
-        text: [userName, ...texts.map((element) => inlineText(element)), visibleText(card)]
-          .filter(Boolean)
-          .join('\n'),
-        links,
-        pageUrl: url.href,
-        author: handle ? `@${handle}` : undefined,
-      }),
-    );
+    yield buildRecord({
+      key: `x-post:${id}`,
+      element: tweet,
+      text: [userName, ...texts.map((element) => inlineText(element)), visibleText(card)]
+        .filter(Boolean)
+        .join('\n'),
+      links,
+      pageUrl: url.href,
+      author: handle ? `@${handle}` : undefined,
+    });
   }
-  return records;
 }
 
 /** The address X printed for a t.co link ("https://www.coinbase.com/careers…"), if it is a full URL. */

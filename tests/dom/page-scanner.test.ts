@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PageScanner } from '../../src/content/page-scanner.ts';
+import type { WarningRenderer } from '../../src/content/warning-renderer.ts';
+import type { Finding } from '../../src/core/verdict-messages.ts';
+import type { PageRecord } from '../../src/extract/page-record.ts';
+
+/**
+ * The first read of a big page goes in short slices (the page runs in between), and the
+ * worker gets few big batches rather than a message per slice. jsdom has no idle callbacks:
+ * the test runs them one by one, with a clock that moves 1 ms per reading.
+ */
+let idle: Array<() => void> = [];
+let clock = 0;
+
+beforeEach(() => {
+  idle = [];
+  clock = 0;
+  vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+  vi.spyOn(performance, 'now').mockImplementation(() => clock++);
+  document.body.innerHTML = '';
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+/** One record per `<article id>` under the given document or scoped view. */
+function* articles(doc: Document): Generator<PageRecord> {
+  for (const element of doc.querySelectorAll('article')) {
+    yield {
+      key: `post:${element.id}`,
+      element,
+      anchor: element,
+      targets: [],
+      candidate: { text: element.textContent ?? '', pageUrl: 'https://example.com/' },
+    };
+  }
+}
+
+function page(count: number, from = 0): void {
+  const html: string[] = [];
+  for (let n = from; n < from + count; n++) html.push(`<article id="a${n}">post ${n}</article>`);
+  document.body.insertAdjacentHTML('beforeend', html.join(''));
+}
+
+function setUp() {
+  const batches: string[][] = [];
+  const judge = vi.fn(async (records: PageRecord[]): Promise<Finding[]> => {
+    batches.push(records.map((r) => r.key));
+    return [];
+  });
+  const renderer = { render: vi.fn(), clear: vi.fn() } as unknown as WarningRenderer;
+  const scanner = new PageScanner(articles, judge, renderer);
+  const runSlice = () => {
+    const next = idle.shift();
+    if (!next) throw new Error('no slice scheduled');
+    next();
+  };
+  return { scanner, batches, runSlice };
+}
+
+describe('the full scan of a big page', () => {
+  it('reads the page over several short slices and sends it in batches of at most 200', () => {
+    page(450);
+    const { scanner, batches, runSlice } = setUp();
+    scanner.scanAll();
+    runSlice();
+    expect(scanner.pendingWork).toBe(true);
+    expect(batches).toEqual([]);
+    let slices = 1;
+    while (idle.length > 0) {
+      runSlice();
+      slices++;
+    }
+    expect(slices).toBeGreaterThan(10);
+    expect(batches.map((b) => b.length)).toEqual([200, 200, 50]);
+    expect(batches.flat()).toEqual(Array.from({ length: 450 }, (_, n) => `post:a${n}`));
+    expect(scanner.pendingWork).toBe(false);
+  });
+
+  it('scans what the page added during the full scan once the full scan is done', () => {
+    page(30);
+    const { scanner, batches, runSlice } = setUp();
+    scanner.scanAll();
+    runSlice();
+    page(1, 30);
+    scanner.changed(document.getElementById('a30')!);
+    while (idle.length > 0) runSlice();
+    expect(batches.flat().sort()).toEqual(Array.from({ length: 31 }, (_, n) => `post:a${n}`).sort());
+  });
+
+  it('drops a scan in progress on navigation', () => {
+    page(100);
+    const { scanner, batches, runSlice } = setUp();
+    scanner.scanAll();
+    runSlice();
+    scanner.reset();
+    while (idle.length > 0) runSlice();
+    expect(batches).toEqual([]);
+    expect(scanner.pendingWork).toBe(false);
+  });
+});

@@ -1,0 +1,149 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WarningRenderer } from '../../src/content/warning-renderer.ts';
+import type { Finding } from '../../src/core/verdict-messages.ts';
+import type { PageRecord } from '../../src/extract/page-record.ts';
+
+/**
+ * Big pages: every warning's hooks go on the page at once (QA scripts and the e2e tests read
+ * them), while the banner content and link badges of all but the first few are built when
+ * their post nears the screen. jsdom has no IntersectionObserver: a fake one lets the test say what is near.
+ */
+const observers: FakeObserver[] = [];
+class FakeObserver {
+  readonly watched = new Set<Element>();
+  constructor(
+    readonly callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void,
+    readonly options: { rootMargin?: string } = {},
+  ) {
+    observers.push(this);
+  }
+  observe(target: Element) {
+    this.watched.add(target);
+  }
+  unobserve(target: Element) {
+    this.watched.delete(target);
+  }
+  disconnect() {
+    this.watched.clear();
+  }
+}
+
+/** Roots attached to our hosts (closed, so only the spy sees them). */
+const roots = new Map<Element, ShadowRoot>();
+const attachShadow = Element.prototype.attachShadow;
+
+beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', FakeObserver);
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
+    const root = attachShadow.call(this, init);
+    roots.set(this, root);
+    return root;
+  });
+  document.body.innerHTML = '';
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  observers.length = 0;
+  roots.clear();
+});
+
+function post(n: number): PageRecord {
+  const element = document.createElement('article');
+  element.innerHTML = `<p>post ${n}</p><a href="https://evil.example/jd-${n}.pdf">JD</a>`;
+  document.body.append(element);
+  const link = element.querySelector('a')!;
+  return {
+    key: `post:${n}`,
+    element,
+    anchor: element,
+    targets: [{ element: link, href: link.href }],
+    candidate: { text: `post ${n}`, pageUrl: 'https://www.linkedin.com/feed/' },
+  };
+}
+
+function dangerous(record: PageRecord): Finding {
+  return {
+    key: record.key,
+    verdict: {
+      verdict: 'dangerous',
+      reasons: [
+        {
+          id: 'indicator-url',
+          level: 'dangerous',
+          message: `Links to evil.example (${record.key})`,
+          url: record.targets[0]!.href!,
+        },
+      ],
+    },
+  } as Finding;
+}
+
+function nearScreen(): FakeObserver {
+  const found = observers.find((o) => o.options.rootMargin !== undefined);
+  if (!found) throw new Error('no near-screen observer');
+  return found;
+}
+
+describe('warnings on a big page', () => {
+  it('places every host with its hooks at once, but builds only the first few', () => {
+    const renderer = new WarningRenderer(() => undefined);
+    const records = Array.from({ length: 30 }, (_, n) => post(n));
+    for (const record of records) renderer.render(record, dangerous(record));
+
+    for (const record of records) {
+      const host = record.anchor.previousElementSibling!;
+      expect(host.getAttribute('data-lureguard-warning')).toBe('dangerous');
+      expect(host.getAttribute('aria-label')).toContain(`(${record.key})`);
+      expect(record.element.getAttribute('data-lureguard')).toBe('dangerous');
+      expect(record.targets[0]!.element.getAttribute('data-lureguard')).toBe('dangerous');
+    }
+    const built = records.filter((r) => roots.has(r.anchor.previousElementSibling!));
+    expect(built.map((r) => r.key)).toEqual(records.slice(0, 10).map((r) => r.key));
+    const badged = records.filter((r) => r.targets[0]!.element.nextElementSibling !== null);
+    expect(badged.map((r) => r.key)).toEqual(records.slice(0, 10).map((r) => r.key));
+    expect(badged[0]!.targets[0]!.element.nextElementSibling?.getAttribute('data-lureguard-marker')).toBe(
+      'dangerous',
+    );
+    expect(nearScreen().watched.size).toBe(20);
+  });
+
+  it('builds a waiting warning and its badge when the post nears the screen, as an alert from text', () => {
+    const renderer = new WarningRenderer(() => undefined);
+    const records = Array.from({ length: 12 }, (_, n) => post(n));
+    for (const record of records) renderer.render(record, dangerous(record));
+    const late = records[11]!;
+    const host = late.anchor.previousElementSibling!;
+    const link = late.targets[0]!.element;
+    expect(roots.has(host)).toBe(false);
+    expect(link.nextElementSibling).toBeNull();
+
+    nearScreen().callback([{ target: late.anchor, isIntersecting: true }]);
+    const root = roots.get(host)!;
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain(
+      `Links to evil.example (${late.key})`,
+    );
+    const badge = link.nextElementSibling!;
+    expect(badge.getAttribute('data-lureguard-marker')).toBe('dangerous');
+    expect(roots.get(badge)?.textContent).toContain('Lureguard');
+    expect(nearScreen().watched.has(late.anchor)).toBe(false);
+    // Built once: a second notice changes nothing.
+    nearScreen().callback([{ target: late.anchor, isIntersecting: true }]);
+    expect(root.querySelectorAll('[role="alert"]')).toHaveLength(1);
+  });
+
+  it('stops waiting for a removed warning, and a new page shows its first warnings at once again', () => {
+    const renderer = new WarningRenderer(() => undefined);
+    const records = Array.from({ length: 12 }, (_, n) => post(n));
+    for (const record of records) renderer.render(record, dangerous(record));
+    const late = records[11]!;
+    renderer.render(late, { key: late.key, verdict: { verdict: 'clean', reasons: [] } } as Finding);
+    expect(nearScreen().watched.has(late.anchor)).toBe(false);
+    expect(document.querySelectorAll('[data-lureguard-warning]')).toHaveLength(11);
+
+    renderer.clear();
+    const next = post(100);
+    renderer.render(next, dangerous(next));
+    expect(roots.has(next.anchor.previousElementSibling!)).toBe(true);
+  });
+});
