@@ -1,6 +1,7 @@
 import type { Brand } from '../brands/brand.ts';
 import type { Reason } from '../types.ts';
 import type { Indicator, IndicatorPayload } from './indicator-payload.ts';
+import { hashStep, KeyFilter, keyHash, reversedKeyHash } from './key-filter.ts';
 
 export interface IndicatorHit {
   indicator: Indicator;
@@ -80,6 +81,10 @@ function* suffixes(host: string): Generator<string> {
   }
 }
 
+/** Where the parent domains a host filter may hold start, and where URL prefix keys end (reused). */
+const maybeStarts: number[] = [];
+const maybeEnds: number[] = [];
+
 function normalizeUrlKey(url: URL): string {
   return `${url.hostname.toLowerCase()}${url.pathname.replace(/(?<!\/)\/+$/, '')}${url.search}`;
 }
@@ -112,6 +117,10 @@ export function buildIndicatorIndex(
   const indicators: Indicator[] = [];
   const feedIds: string[] = [];
   const feedEnds: number[] = [];
+  let expectedKeys = 0;
+  for (const { payload } of lists) expectedKeys += payload.indicators.length;
+  /** Host keys (hashed right to left) and URL keys (left to right) that the maps above hold. */
+  const listed = new KeyFilter(expectedKeys);
 
   for (const { feedId, payload } of lists) {
     brands.push(...payload.brands);
@@ -123,6 +132,7 @@ export function buildIndicatorIndex(
       switch (indicator.kind) {
         case 'domain':
           hosts.add(indicator.value, at);
+          listed.add(reversedKeyHash(indicator.value));
           break;
         case 'url': {
           let url: URL;
@@ -131,11 +141,15 @@ export function buildIndicatorIndex(
           } catch {
             break;
           }
-          if (indicator.match === 'exact') exactUrls.add(normalizeUrlKey(url), at);
-          else {
+          if (indicator.match === 'exact') {
+            const key = normalizeUrlKey(url);
+            exactUrls.add(key, at);
+            listed.add(keyHash(key));
+          } else {
             const key = `${url.hostname.toLowerCase()}${url.pathname.replace(/(?<!\/)\/+$/, '')}`;
             longestPrefixKey = Math.max(longestPrefixKey, key.length);
             prefixUrls.add(key, at);
+            listed.add(keyHash(key));
           }
           break;
         }
@@ -181,11 +195,22 @@ export function buildIndicatorIndex(
     entries.map((at) => hit(at, matched));
 
   function matchHost(rawHost: string): IndicatorHit[] {
-    const host = rawHost.toLowerCase().replace(/(?<!\.)\.+$/, '');
+    const lower = rawHost.toLowerCase();
+    const host = lower.endsWith('.') ? lower.replace(/(?<!\.)\.+$/, '') : lower;
     const out: IndicatorHit[] = [];
-    for (const suffix of suffixes(host)) {
-      // Domain values are at most 253 characters (indicator-payload.ts): skip hashing longer keys.
-      if (suffix.length > 253) continue;
+    // The host and each parent domain (a.b.example.com, b.example.com, ..., com) hashed from the
+    // right in one pass; only those the filter may hold are looked up, the host itself first.
+    // Domain values are at most 253 characters (indicator-payload.ts): longer keys are skipped.
+    maybeStarts.length = 0;
+    let hash = 0;
+    for (let i = host.length - 1; ; i--) {
+      if ((i === -1 || host.charCodeAt(i) === 46) && host.length - i - 1 <= 253 && listed.mayHave(hash))
+        maybeStarts.push(i + 1);
+      if (i === -1) break;
+      hash = hashStep(hash, host.charCodeAt(i));
+    }
+    for (let k = maybeStarts.length - 1; k >= 0; k--) {
+      const suffix = host.slice(maybeStarts[k]);
       for (const at of hosts.get(suffix)) {
         const indicator = indicators[at]!;
         if (suffix === host || (indicator.kind === 'domain' && indicator.includeSubdomains)) {
@@ -198,16 +223,27 @@ export function buildIndicatorIndex(
 
   function matchUrl(url: URL): IndicatorHit[] {
     const out = matchHost(url.hostname);
-    out.push(...hits(exactUrls.get(normalizeUrlKey(url)), url.href));
-    // Path prefixes on segment boundaries: /a/b/c checks /a/b/c, /a/b, /a and the bare host.
     const host = url.hostname.toLowerCase();
-    let path = url.pathname.replace(/(?<!\/)\/+$/, '');
-    for (;;) {
-      if (host.length + path.length <= longestPrefixKey)
-        out.push(...hits(prefixUrls.get(`${host}${path}`), url.href));
-      if (path === '') break;
-      path = path.slice(0, path.lastIndexOf('/'));
+    const path = url.pathname.endsWith('/') ? url.pathname.replace(/(?<!\/)\/+$/, '') : url.pathname;
+    // Path prefixes on segment boundaries: /a/b/c checks /a/b/c, /a/b, /a and the bare host. Their
+    // keys are hashed on one walk over host and path; the filter rules out nearly all of them.
+    maybeEnds.length = 0;
+    let hash = keyHash(host);
+    for (let i = 0; ; i++) {
+      if (
+        (i === path.length || path.charCodeAt(i) === 47) &&
+        host.length + i <= longestPrefixKey &&
+        listed.mayHave(hash)
+      )
+        maybeEnds.push(i);
+      if (i === path.length) break;
+      hash = hashStep(hash, path.charCodeAt(i));
     }
+    const { search } = url;
+    for (let i = 0; i < search.length; i++) hash = hashStep(hash, search.charCodeAt(i));
+    if (listed.mayHave(hash)) out.push(...hits(exactUrls.get(`${host}${path}${search}`), url.href));
+    for (let k = maybeEnds.length - 1; k >= 0; k--)
+      out.push(...hits(prefixUrls.get(`${host}${path.slice(0, maybeEnds[k])}`), url.href));
     return out;
   }
 
