@@ -64,6 +64,10 @@ class Buckets {
     else current.push(at);
   }
 
+  get size(): number {
+    return this.map.size;
+  }
+
   get(key: string): readonly number[] {
     const current = this.map.get(key);
     return current === undefined ? NONE : typeof current === 'number' ? [current] : current;
@@ -248,6 +252,8 @@ export function buildIndicatorIndex(
   }
 
   function matchText(text: string): IndicatorHit[] {
+    // Most lists carry no text indicators: then there is nothing to scan for.
+    if (literalsByWord.size === 0 && shortLiterals.length === 0 && regexes.length === 0) return [];
     const lower = text.slice(0, MAX_TEXT_SCAN).toLowerCase();
     const out: IndicatorHit[] = [];
     const seen = new Set<number>();

@@ -164,11 +164,19 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     }
   }
   const sortedLengths = [...tokenLengths].sort((a, b) => b - a);
-  const aliasFirstWords = new Set([...aliases.keys()].map((a) => a.split(' ')[0]!.toLowerCase()));
-  // A phrase of n words has n - 1 spaces, as an alias key of n words does: longer phrases match nothing.
-  let aliasWords = 0;
-  for (const alias of aliases.keys())
-    aliasWords = Math.min(MAX_ALIAS_WORDS, Math.max(aliasWords, alias.split(' ').length));
+  /**
+   * First word of each alias (lower case) -> the most words an alias starting with it has. A phrase
+   * of n words has n - 1 spaces, as an alias key of n words does: longer phrases match nothing.
+   */
+  const aliasFirstWords = new Map<string, number>();
+  for (const alias of aliases.keys()) {
+    const words = alias.split(' ');
+    const first = words[0]!.toLowerCase();
+    aliasFirstWords.set(
+      first,
+      Math.min(MAX_ALIAS_WORDS, Math.max(aliasFirstWords.get(first) ?? 0, words.length)),
+    );
+  }
   const typoFilter = new KeyFilter(typoIndex);
   const skeletonTypoFilter = new KeyFilter(skeletonTypoIndex);
   const maxTokenLength = sortedLengths[0] ?? 0;
@@ -238,6 +246,20 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     return starred.get(key);
   }
 
+  /**
+   * IDNA folds case, so a name that reads as the brand in capitals counts too ("ԍате" as "GATE");
+   * then a token inside an IDN. The capitals skeleton is made only when the plain one missed.
+   */
+  function capsHomoglyphToken(loose: string, unicodeLabel: string, isIdn: boolean): string | undefined {
+    const looseCaps = isIdn ? looseSkeleton(unicodeLabel.toUpperCase()) : loose;
+    return (
+      capsSkeletons.get(looseCaps) ??
+      (isIdn
+        ? (findToken(loose)?.owner.token ?? capsSkeletonToken(looseCaps) ?? starredToken(loose))
+        : undefined)
+    );
+  }
+
   function skeletonOwner(loose: string): TokenOwner | undefined {
     const token = skeletons.get(loose);
     return token === undefined ? undefined : tokens.get(token);
@@ -281,7 +303,8 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     label: string,
     found: { owner: TokenOwner; before: string; after: string },
   ): boolean {
-    if (label.split('-').includes(found.owner.token)) return true;
+    if (label.includes('-') ? label.split('-').includes(found.owner.token) : label === found.owner.token)
+      return true;
     const atEdge = found.before.length === 0 || found.after.length === 0;
     if (!found.owner.needsContext && atEdge && hasRiskStem(found.before + found.after)) return true;
     const before = found.before.length === 0 || isRiskWordSequence(found.before);
@@ -305,16 +328,10 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     const loose = looseSkeleton(unicodeLabel);
     // Whole-label matches for ASCII tricks ("c0inbase"); tokens inside the label only for IDNs.
     const isIdn = unicodeLabel !== label;
-    // IDNA folds case, so a name that reads as the brand in capitals counts too ("ԍате" as "GATE").
-    const looseCaps = isIdn ? looseSkeleton(unicodeLabel.toUpperCase()) : loose;
     // ASCII labels differ from their skeleton only by "m" -> "rn": "rnoonpay" reads as "moonpay".
     const homoglyphToken =
       loose !== squashed || squashed.includes('rn')
-        ? (skeletons.get(loose) ??
-          capsSkeletons.get(looseCaps) ??
-          (isIdn
-            ? (findToken(loose)?.owner.token ?? capsSkeletonToken(looseCaps) ?? starredToken(loose))
-            : undefined))
+        ? (skeletons.get(loose) ?? capsHomoglyphToken(loose, unicodeLabel, isIdn))
         : undefined;
     // A token written plainly inside an IDN ("krakenbücher") is no homoglyph; the combo checks judge it.
     const plain =
@@ -437,27 +454,31 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
 
   function brandsMentioned(text: string): Brand[] {
     if (typeof text !== 'string' || !/[\p{L}\p{N}]/u.test(text)) return [];
+    // Brand -> where it is first named; no closure to note one, as this runs for every post.
     const found = new Map<Brand, number>();
-    const note = (brand: Brand | undefined, at: number) => {
-      if (brand && !found.has(brand)) found.set(brand, at);
-    };
     // Words with dots kept ("Crypto.com"), up to MAX_ALIAS_WORDS in a row.
     const { words, starts } = wordsOf(text.slice(0, 20_000));
     for (let i = 0; i < words.length; i++) {
       // Most words start no alias: one lookup, then on to the next word.
-      if (!aliasFirstWords.has(words[i]!.toLowerCase())) continue;
+      const maxWords = aliasFirstWords.get(words[i]!.toLowerCase());
+      if (maxWords === undefined) continue;
       let phrase = '';
-      for (let n = 0; n < aliasWords && i + n < words.length; n++) {
+      for (let n = 0; n < maxWords && i + n < words.length; n++) {
         const word = words[i + n]!;
         phrase = n === 0 ? word : `${phrase} ${word}`;
-        note(aliases.get(phrase) ?? aliases.get(phrase.toLowerCase()), starts[i]!);
+        const brand = aliases.get(phrase) ?? aliases.get(phrase.toLowerCase());
+        if (brand && !found.has(brand)) found.set(brand, starts[i]!);
       }
     }
     if (cjkAliases.size > 0 && CJK.test(text)) {
       for (let at = 0; at < Math.min(text.length, 20_000); at++) {
-        for (const length of cjkLengths) note(cjkAliases.get(text.slice(at, at + length)), at);
+        for (const length of cjkLengths) {
+          const brand = cjkAliases.get(text.slice(at, at + length));
+          if (brand && !found.has(brand)) found.set(brand, at);
+        }
       }
     }
+    if (found.size === 1) return [...found.keys()];
     return [...found].sort((a, b) => a[1] - b[1]).map(([brand]) => brand);
   }
 
