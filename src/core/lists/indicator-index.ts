@@ -1,7 +1,7 @@
 import type { Brand } from '../brands/brand.ts';
+import { hashStep, KeyFilter, keyHash, reversedKeyHash } from '../hashing/key-filter.ts';
 import type { Reason } from '../types.ts';
 import type { Indicator, IndicatorPayload } from './indicator-payload.ts';
-import { hashStep, KeyFilter, keyHash, reversedKeyHash } from './key-filter.ts';
 
 export interface IndicatorHit {
   indicator: Indicator;

@@ -1,6 +1,7 @@
 import type { Brand } from '../brands/brand.ts';
 import { careersSentence } from '../brands/brand-text.ts';
 import { hostParts, registrableDomain } from '../domain/registrable-domain.ts';
+import { KeyFilter } from '../hashing/key-filter.ts';
 import type { Reason } from '../types.ts';
 import { labelToUnicode } from '../unicode/punycode.ts';
 import { isMixedScript, scriptOf, scriptsIn } from '../unicode/scripts.ts';
@@ -177,8 +178,10 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       Math.min(MAX_ALIAS_WORDS, Math.max(aliasFirstWords.get(first) ?? 0, words.length)),
     );
   }
-  const typoFilter = new KeyFilter(typoIndex);
-  const skeletonTypoFilter = new KeyFilter(skeletonTypoIndex);
+  // Almost every deletion hash of a query misses: a miss in a compact filter is far cheaper than
+  // one in a map of thousands of brands' neighbourhoods.
+  const typoFilter = filterOf(typoIndex);
+  const skeletonTypoFilter = filterOf(skeletonTypoIndex);
   const maxTokenLength = sortedLengths[0] ?? 0;
   const minTokenLength = sortedLengths.at(-1) ?? 0;
 
@@ -590,39 +593,6 @@ function trimWordEnd(word: string): string {
 }
 
 /**
- * A one-bit-per-slot summary of a typo index's keys. Almost every deletion hash of a query misses;
- * with thousands of brands the index is large, and a miss in this compact bit array is far cheaper
- * than one in the map. A set bit only means "maybe": the map is still asked.
- */
-class KeyFilter {
-  private readonly bits: Uint32Array;
-  private readonly shift: number;
-
-  constructor(index: ReadonlyMap<number, unknown>) {
-    // About 16 bits per key (at most 2^26 bits = 8 MB), so few misses get through.
-    const log2 = Math.min(26, Math.max(10, Math.ceil(Math.log2(index.size * 16 + 1))));
-    this.bits = new Uint32Array(2 ** (log2 - 5));
-    this.shift = 32 - log2;
-    for (const key of index.keys()) this.set(key);
-  }
-
-  /** Fibonacci hashing: the polynomial hash's low bits mix poorly, its product's high bits do not. */
-  private slot(key: number): number {
-    return Math.imul(key, 0x9e3779b1) >>> this.shift;
-  }
-
-  private set(key: number): void {
-    const slot = this.slot(key);
-    this.bits[slot >>> 5]! |= 1 << (slot & 31);
-  }
-
-  mayHave(key: number): boolean {
-    const slot = this.slot(key);
-    return (this.bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
-  }
-}
-
-/**
  * Brand tokens as a trie in one flat table: [a-z0-9] (all a validated token holds) index a row of
  * 36 child slots, anything else goes through a map. Walking it makes no substrings and no hashes.
  */
@@ -694,6 +664,12 @@ function starredForms(token: string): string[] {
     for (let j = i + 1; j < token.length; j++) out.push(`${one.slice(0, j)}*${one.slice(j + 1)}`);
   }
   return out;
+}
+
+function filterOf(index: ReadonlyMap<number, unknown>): KeyFilter {
+  const filter = new KeyFilter(index.size);
+  for (const key of index.keys()) filter.add(key);
+  return filter;
 }
 
 function addTo(index: Map<number, string[]>, hash: number, token: string): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashStep, KeyFilter, keyHash, reversedKeyHash } from '../../../src/core/lists/key-filter.ts';
+import { hashStep, KeyFilter, keyHash, reversedKeyHash } from '../../../src/core/hashing/key-filter.ts';
 
 describe('KeyFilter', () => {
   it('never rules out a key it holds', () => {
