@@ -226,9 +226,11 @@ export function buildIndicatorIndex(
   }
 
   function matchUrl(url: URL): IndicatorHit[] {
-    const out = matchHost(url.hostname);
-    const host = url.hostname.toLowerCase();
-    const path = url.pathname.endsWith('/') ? url.pathname.replace(/(?<!\/)\/+$/, '') : url.pathname;
+    // URL getters build a new string on every read: each is read once.
+    const { hostname, pathname } = url;
+    const out = matchHost(hostname);
+    const host = hostname.toLowerCase();
+    const path = pathname.endsWith('/') ? pathname.replace(/(?<!\/)\/+$/, '') : pathname;
     // Path prefixes on segment boundaries: /a/b/c checks /a/b/c, /a/b, /a and the bare host. Their
     // keys are hashed on one walk over host and path; the filter rules out nearly all of them.
     maybeEnds.length = 0;

@@ -77,7 +77,10 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 /** Skeleton for domains: UTS #39 skeleton, lower case, diacritics and hyphens dropped. */
 function looseSkeleton(label: string): string {
   if (PLAIN_ASCII.test(label)) return asciiSkeleton(label);
-  return skeleton(label).toLowerCase().normalize('NFD').replace(COMBINING_MARK, '').replace(/-/g, '');
+  const mapped = skeleton(label);
+  // A skeleton of ASCII only (most homoglyphs map so) is its own NFD form and has no marks.
+  if (!NON_ASCII.test(mapped)) return mapped.toLowerCase().replace(/-/g, '');
+  return mapped.toLowerCase().normalize('NFD').replace(COMBINING_MARK, '').replace(/-/g, '');
 }
 
 /**
@@ -108,7 +111,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   const tokens = new Map<string, TokenOwner>();
   const tokenLengths = new Set<number>();
   /** Every token as a trie of UTF-16 code units: findToken walks it without making substrings. */
-  const tokenTrie = new TokenTrie();
+  const tokenTrie = new TokenTrie<TokenOwner>();
   const tokenSkeletons = new Map<string, string>();
   /** Hash of each deletion variant of each token -> tokens (symmetric-delete index). */
   const typoIndex = new Map<number, string[]>();
@@ -165,6 +168,9 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     }
   }
   const sortedLengths = [...tokenLengths].sort((a, b) => b - a);
+  /** Caps skeletons as long as some token (the only ones a search by token length can find). */
+  const capsTrie = new TokenTrie<string>();
+  for (const [key, token] of capsSkeletons) if (tokenLengths.has(key.length)) capsTrie.add(key, token);
   /**
    * First word of each alias (lower case) -> the most words an alias starting with it has. A phrase
    * of n words has n - 1 spaces, as an alias key of n words does: longer phrases match nothing.
@@ -222,15 +228,26 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     };
   }
 
-  /** A token inside a capitals skeleton: the longest caps skeleton of a token that occurs in it. */
+  /**
+   * A token inside a capitals skeleton: the longest caps skeleton of a token that occurs in it,
+   * the leftmost of equals. A trie walk from each start, as in findToken: no substrings.
+   */
   function capsSkeletonToken(looseCaps: string): string | undefined {
-    for (const length of sortedLengths) {
-      for (let start = 0; start + length <= looseCaps.length; start++) {
-        const token = capsSkeletons.get(looseCaps.slice(start, start + length));
-        if (token !== undefined) return token;
+    let best: string | undefined;
+    let bestLength = 0;
+    for (let start = 0; start < looseCaps.length; start++) {
+      let node = TokenTrie.ROOT;
+      for (let end = start; end < looseCaps.length; end++) {
+        node = capsTrie.child(node, looseCaps.charCodeAt(end));
+        if (node === TokenTrie.NONE) break;
+        const token = capsTrie.owners[node];
+        if (token !== undefined && end + 1 - start > bestLength) {
+          best = token;
+          bestLength = end + 1 - start;
+        }
       }
     }
-    return undefined;
+    return best;
   }
 
   /**
@@ -323,7 +340,13 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     const label = parts.domain.slice(0, parts.domain.length - parts.suffix.length - 1);
     const unicodeLabel = labelToUnicode(label);
     const squashed = label.includes('-') ? label.replace(/-/g, '') : label;
-    const unicodeHost = host.includes('xn--') ? host.split('.').map(labelToUnicode).join('.') : host;
+    // The registrable label is decoded already: the other labels only.
+    const unicodeHost = host.includes('xn--')
+      ? host
+          .split('.')
+          .map((part) => (part === label ? unicodeLabel : labelToUnicode(part)))
+          .join('.')
+      : host;
     const check = new HostCheck(host, unicodeHost, context);
     const { reasons } = check;
 
@@ -596,17 +619,17 @@ function trimWordEnd(word: string): string {
  * Brand tokens as a trie in one flat table: [a-z0-9] (all a validated token holds) index a row of
  * 36 child slots, anything else goes through a map. Walking it makes no substrings and no hashes.
  */
-class TokenTrie {
+class TokenTrie<T> {
   static readonly ROOT = 0;
   /** No child: the root is nobody's child, so its number doubles as "none". */
   static readonly NONE = 0;
   private static readonly WIDTH = 36;
-  readonly owners: Array<TokenOwner | undefined> = [undefined];
+  readonly owners: Array<T | undefined> = [undefined];
   private edges = new Int32Array(TokenTrie.WIDTH * 64);
   /** Children by other code units, keyed by node * 0x10000 + code unit. */
   private readonly other = new Map<number, number>();
 
-  add(token: string, owner: TokenOwner): void {
+  add(token: string, owner: T): void {
     let node = TokenTrie.ROOT;
     for (let i = 0; i < token.length; i++) {
       const code = token.charCodeAt(i);
