@@ -524,8 +524,8 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
  */
 class HostCheck {
   readonly reasons: Reason[] = [];
-  /** Brands already flagged; made on the first flag, as most hosts get none. */
-  private flagged: Set<string> | null = null;
+  /** Ids of brands already flagged: one or two, so a list beats a set. */
+  private readonly flagged: string[] = [];
 
   constructor(
     private readonly host: string,
@@ -555,9 +555,8 @@ class HostCheck {
   }
 
   add(id: string, brand: Brand, message: string): void {
-    this.flagged ??= new Set();
-    if (this.flagged.has(brand.id)) return;
-    this.flagged.add(brand.id);
+    if (this.flagged.includes(brand.id)) return;
+    this.flagged.push(brand.id);
     const { host, unicodeHost } = this;
     this.reasons.push({
       id,
