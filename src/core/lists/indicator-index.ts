@@ -123,8 +123,13 @@ export function buildIndicatorIndex(
   const feedEnds: number[] = [];
   let expectedKeys = 0;
   for (const { payload } of lists) expectedKeys += payload.indicators.length;
-  /** Host keys (hashed right to left) and URL keys (left to right) that the maps above hold. */
-  const listed = new KeyFilter(expectedKeys);
+  /**
+   * Hashes of the host keys (read right to left) and URL keys (left to right) the maps above hold,
+   * written in order here and into the filter after the loop: scattered filter writes between
+   * map insertions stall on memory, while one tight pass over them overlaps the misses.
+   */
+  const keyHashes = new Int32Array(expectedKeys);
+  let keyCount = 0;
 
   for (const { feedId, payload } of lists) {
     brands.push(...payload.brands);
@@ -136,7 +141,7 @@ export function buildIndicatorIndex(
       switch (indicator.kind) {
         case 'domain':
           hosts.add(indicator.value, at);
-          listed.add(reversedKeyHash(indicator.value));
+          keyHashes[keyCount++] = reversedKeyHash(indicator.value);
           break;
         case 'url': {
           let url: URL;
@@ -148,12 +153,12 @@ export function buildIndicatorIndex(
           if (indicator.match === 'exact') {
             const key = normalizeUrlKey(url);
             exactUrls.add(key, at);
-            listed.add(keyHash(key));
+            keyHashes[keyCount++] = keyHash(key);
           } else {
             const key = `${url.hostname.toLowerCase()}${url.pathname.replace(/(?<!\/)\/+$/, '')}`;
             longestPrefixKey = Math.max(longestPrefixKey, key.length);
             prefixUrls.add(key, at);
-            listed.add(keyHash(key));
+            keyHashes[keyCount++] = keyHash(key);
           }
           break;
         }
@@ -188,6 +193,8 @@ export function buildIndicatorIndex(
     feedEnds.push(indicators.length);
   }
   const size = indicators.length;
+  const listed = new KeyFilter(keyCount);
+  for (let i = 0; i < keyCount; i++) listed.add(keyHashes[i]!);
 
   /** The hit for the indicator at a position: lists are few, so a walk over their ends is enough. */
   const hit = (at: number, matched: string): IndicatorHit => {
