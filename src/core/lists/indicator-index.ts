@@ -1,5 +1,5 @@
 import type { Brand } from '../brands/brand.ts';
-import { hashStep, KeyFilter, keyHash, reversedKeyHash } from '../hashing/key-filter.ts';
+import { hashStep, hostBlock, KeyFilter, keyHash, writeHostKey } from '../hashing/key-filter.ts';
 import type { Reason } from '../types.ts';
 import type { Indicator, IndicatorPayload } from './indicator-payload.ts';
 
@@ -129,6 +129,8 @@ export function buildIndicatorIndex(
    * map insertions stall on memory, while one tight pass over them overlaps the misses.
    */
   const keyHashes = new Int32Array(expectedKeys);
+  /** The block of each key (hostBlock of its host), beside its hash. */
+  const keyBlocks = new Int32Array(expectedKeys);
   let keyCount = 0;
 
   for (const { feedId, payload } of lists) {
@@ -141,7 +143,7 @@ export function buildIndicatorIndex(
       switch (indicator.kind) {
         case 'domain':
           hosts.add(indicator.value, at);
-          keyHashes[keyCount++] = reversedKeyHash(indicator.value);
+          writeHostKey(indicator.value, keyHashes, keyBlocks, keyCount++);
           break;
         case 'url': {
           let url: URL;
@@ -150,14 +152,17 @@ export function buildIndicatorIndex(
           } catch {
             break;
           }
+          const host = url.hostname.toLowerCase();
           if (indicator.match === 'exact') {
             const key = normalizeUrlKey(url);
             exactUrls.add(key, at);
+            keyBlocks[keyCount] = hostBlock(host);
             keyHashes[keyCount++] = keyHash(key);
           } else {
-            const key = `${url.hostname.toLowerCase()}${url.pathname.replace(/(?<!\/)\/+$/, '')}`;
+            const key = `${host}${url.pathname.replace(/(?<!\/)\/+$/, '')}`;
             longestPrefixKey = Math.max(longestPrefixKey, key.length);
             prefixUrls.add(key, at);
+            keyBlocks[keyCount] = hostBlock(host);
             keyHashes[keyCount++] = keyHash(key);
           }
           break;
@@ -194,7 +199,7 @@ export function buildIndicatorIndex(
   }
   const size = indicators.length;
   const listed = new KeyFilter(keyCount);
-  for (let i = 0; i < keyCount; i++) listed.add(keyHashes[i]!);
+  for (let i = 0; i < keyCount; i++) listed.add(keyHashes[i]!, keyBlocks[i]!);
 
   /** The hit for the indicator at a position: lists are few, so a walk over their ends is enough. */
   const hit = (at: number, matched: string): IndicatorHit => {
@@ -214,9 +219,15 @@ export function buildIndicatorIndex(
     // Domain values are at most 253 characters (indicator-payload.ts): longer keys are skipped.
     maybeStarts.length = 0;
     let hash = 0;
+    // A suffix's block (hostBlock): its own hash while it has at most one dot, then that one's.
+    let block = 0;
+    let dots = 0;
     for (let i = host.length - 1; ; i--) {
-      if ((i === -1 || host.charCodeAt(i) === 46) && host.length - i - 1 <= 253 && listed.mayHave(hash))
-        maybeStarts.push(i + 1);
+      if (i === -1 || host.charCodeAt(i) === 46) {
+        if (dots <= 1) block = hash;
+        if (host.length - i - 1 <= 253 && listed.mayHave(hash, block)) maybeStarts.push(i + 1);
+        dots++;
+      }
       if (i === -1) break;
       hash = hashStep(hash, host.charCodeAt(i));
     }
@@ -238,6 +249,7 @@ export function buildIndicatorIndex(
     const out = matchHost(hostname);
     const host = hostname.toLowerCase();
     const path = pathname.endsWith('/') ? pathname.replace(/(?<!\/)\/+$/, '') : pathname;
+    const block = hostBlock(host);
     // Path prefixes on segment boundaries: /a/b/c checks /a/b/c, /a/b, /a and the bare host. Their
     // keys are hashed on one walk over host and path; the filter rules out nearly all of them.
     maybeEnds.length = 0;
@@ -246,7 +258,7 @@ export function buildIndicatorIndex(
       if (
         (i === path.length || path.charCodeAt(i) === 47) &&
         host.length + i <= longestPrefixKey &&
-        listed.mayHave(hash)
+        listed.mayHave(hash, block)
       )
         maybeEnds.push(i);
       if (i === path.length) break;
@@ -254,7 +266,7 @@ export function buildIndicatorIndex(
     }
     const { search } = url;
     for (let i = 0; i < search.length; i++) hash = hashStep(hash, search.charCodeAt(i));
-    if (listed.mayHave(hash)) out.push(...hits(exactUrls.get(`${host}${path}${search}`), url.href));
+    if (listed.mayHave(hash, block)) out.push(...hits(exactUrls.get(`${host}${path}${search}`), url.href));
     for (let k = maybeEnds.length - 1; k >= 0; k--)
       out.push(...hits(prefixUrls.get(`${host}${path.slice(0, maybeEnds[k])}`), url.href));
     return out;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hashStep, KeyFilter, keyHash, reversedKeyHash } from '../../../src/core/hashing/key-filter.ts';
+import {
+  hashStep,
+  hostBlock,
+  KeyFilter,
+  keyHash,
+  reversedKeyHash,
+  writeHostKey,
+} from '../../../src/core/hashing/key-filter.ts';
 
 describe('KeyFilter', () => {
   it('never rules out a key it holds', () => {
@@ -33,5 +40,30 @@ describe('key hashes', () => {
   it('read a key backwards for host suffixes', () => {
     expect(reversedKeyHash('example.com')).toBe(keyHash('moc.elpmaxe'));
     expect(reversedKeyHash('a.example.com')).not.toBe(reversedKeyHash('b.example.com'));
+  });
+});
+
+describe('host blocks', () => {
+  it('put a host and every parent domain with a dot in one block', () => {
+    const block = hostBlock('evil.com');
+    expect(hostBlock('a.b.evil.com')).toBe(block);
+    expect(hostBlock('b.evil.com')).toBe(block);
+    expect(hostBlock('com')).toBe(reversedKeyHash('com'));
+    expect(hostBlock('..com')).toBe(reversedKeyHash('.com'));
+  });
+
+  it('come out of the one-walk writer as from hostBlock and reversedKeyHash', () => {
+    const hashes = new Int32Array(1);
+    const blocks = new Int32Array(1);
+    for (const host of ['evil.com', 'a.b.evil.com', 'com', '.com', '..com', 'a..b.c', '']) {
+      writeHostKey(host, hashes, blocks, 0);
+      expect([hashes[0], blocks[0]]).toEqual([reversedKeyHash(host), hostBlock(host)]);
+    }
+  });
+
+  it('still never rule out a key added with its block', () => {
+    const filter = new KeyFilter(1_000);
+    for (let i = 0; i < 1_000; i++) filter.add(keyHash(`k${i}`), i % 7);
+    for (let i = 0; i < 1_000; i++) expect(filter.mayHave(keyHash(`k${i}`), i % 7)).toBe(true);
   });
 });
