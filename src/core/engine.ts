@@ -39,6 +39,10 @@ const NPM_INSTALL = /\bnpm\s+(?:i|install|add)\s+((?:@[a-z0-9._-]{1,100}\/)?[a-z
 /** Bare hostnames written in text ("apply at coinbase-careers.com"); bounded, no nested quantifiers. */
 const BARE_HOST = /\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){1,5}\.[a-z]{2,24}\b/gi;
 const MAX_TEXT_HOSTS = 50;
+/** What every BARE_HOST match contains: most posts have none, and then the pattern need not scan them. */
+const HOST_HINT = /[a-z0-9-]\.[a-z0-9-]/i;
+/** Likewise for NPM_INSTALL. */
+const NPM_HINT = /npm/i;
 /** VerdictSchema (messages.ts) carries at most 100 reasons of 2,000 characters; more would void the whole cs:judge reply. */
 const MAX_REASONS = 100;
 const MAX_MESSAGE_CHARS = 2_000;
@@ -60,8 +64,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const brands = [...(options.brands ?? loadBundledCatalog()), ...(indicators?.brands ?? [])];
   const brandIndex = createBrandIndex(brands);
   const allowHosts = new Set((options.allowHosts ?? []).map((h) => h.toLowerCase()));
-  const allowed = (url: URL) =>
-    isAllowedHost(url.hostname, allowHosts) || indicators?.isAllowlisted(url) === true;
+  const allowed = (url: URL, host: string) =>
+    isAllowedHost(host, allowHosts) || indicators?.isAllowlisted(url) === true;
   return {
     brandIndex,
     indicators,
@@ -84,7 +88,8 @@ class Judgement {
     private readonly candidate: Candidate,
     private readonly brands: BrandIndex,
     private readonly indicators: IndicatorIndex | null,
-    private readonly allowed: (url: URL) => boolean,
+    /** `host` is the URL's hostname, read once by the caller (URL getters build a string each time). */
+    private readonly allowed: (url: URL, host: string) => boolean,
   ) {
     this.text = candidate.text ?? '';
     let mentionText = this.text;
@@ -133,10 +138,10 @@ class Judgement {
       unwrapped.chain.length > 1 ? { url: href, chain: unwrapped.chain } : { url: href };
     const hidden = destinationHiddenReason(unwrapped);
     if (hidden) this.add([hidden], evidence);
-    if (this.allowed(url)) return;
+    const host = url.hostname;
+    if (this.allowed(url, host)) return;
     this.addHits(this.indicators?.matchUrl(url), evidence);
 
-    const host = url.hostname;
     const official = this.brands.officialBrandOf(host) ?? this.brands.officialJobBrandOf(url);
     const lookalikes = official ? [] : this.brands.lookalikesOf(host, this.lookalikeContext);
     this.add(lookalikes, evidence);
@@ -151,30 +156,31 @@ class Judgement {
     this.add(documentHostReasons(url, name), evidence);
 
     if (!official && lookalikes.length === 0)
-      this.judgeOffBrandJobLink(url, visibleText, isDocument, evidence);
+      this.judgeOffBrandJobLink(url, host, visibleText, isDocument, evidence);
   }
 
   /** A post that names a brand links its application or job description to someone else's host. */
   private judgeOffBrandJobLink(
     url: URL,
+    host: string,
     visibleText: string | undefined,
     isDocument: boolean,
     evidence: Partial<Reason>,
   ): void {
     const brand = this.primaryBrand;
     if (!brand) return;
-    const domain = registrableDomain(url.hostname);
+    const domain = registrableDomain(host);
     if (domain === this.pageDomain) return;
-    if (this.mentioned.some((b) => this.brands.officialBrandOf(url.hostname)?.id === b.id)) return;
-    const jobish = isDocument || JOB_LINK_WORDS.test(`${visibleText ?? ''} ${url.hostname} ${url.pathname}`);
+    if (this.mentioned.some((b) => this.brands.officialBrandOf(host)?.id === b.id)) return;
+    const jobish = isDocument || JOB_LINK_WORDS.test(`${visibleText ?? ''} ${host} ${url.pathname}`);
     if (!jobish) return;
     const what = isDocument ? 'a job document' : 'the application';
     this.reasons.push({
       id: isDocument ? 'job-link-off-brand-document' : 'job-link-off-brand',
       level: isDocument ? 'dangerous' : 'suspicious',
       brand: brand.name,
-      host: url.hostname,
-      message: `This ${brand.name} post sends ${what} to ${url.hostname}, which is not a ${brand.name} domain; ${careersSentence(brand)}`,
+      host,
+      message: `This ${brand.name} post sends ${what} to ${host}, which is not a ${brand.name} domain; ${careersSentence(brand)}`,
       ...evidence,
     });
   }
@@ -191,8 +197,9 @@ class Judgement {
   /** The page itself may be the lure (a lookalike careers site). */
   private judgePage(pageUrl: string): void {
     const page = unwrapUrl(pageUrl);
-    if (!page.ok || this.allowed(page.url)) return;
+    if (!page.ok) return;
     const host = page.url.hostname;
+    if (this.allowed(page.url, host)) return;
     this.addHits(this.indicators?.matchUrl(page.url), { url: pageUrl });
     if (!this.brands.officialBrandOf(host)) {
       this.add(this.brands.lookalikesOf(host, this.lookalikeContext), { url: pageUrl });
@@ -205,7 +212,8 @@ class Judgement {
     const idx = this.indicators;
     if (idx) {
       this.addHits(idx.matchText(text));
-      for (const match of text.matchAll(NPM_INSTALL)) this.addHits(idx.matchNpmPackage(match[1]!));
+      if (NPM_HINT.test(text))
+        for (const match of text.matchAll(NPM_INSTALL)) this.addHits(idx.matchNpmPackage(match[1]!));
     }
     this.judgeTextHosts();
     this.judgeEmails();
@@ -216,6 +224,7 @@ class Judgement {
   }
 
   private judgeTextHosts(): void {
+    if (!HOST_HINT.test(this.text)) return;
     let count = 0;
     for (const match of this.text.matchAll(BARE_HOST)) {
       if (++count > MAX_TEXT_HOSTS) break;
@@ -303,7 +312,8 @@ const SUPPORTING_ONLY = new Set(['link-destination-hidden']);
 const DOMAIN_SEGMENT = /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.com$/i;
 
 function lastPathSegment(url: URL): string | undefined {
-  const segment = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+  const { pathname } = url;
+  const segment = pathname.slice(pathname.lastIndexOf('/') + 1);
   if (!segment.includes('.')) return undefined;
   if (DOMAIN_SEGMENT.test(segment) && !isDocumentName(segment.slice(0, -4))) return undefined;
   try {

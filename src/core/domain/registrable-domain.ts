@@ -18,13 +18,15 @@ export interface HostParts {
  * Splits a hostname with the Public Suffix List, never by treating the last label as the TLD.
  * Private PSL sections are on, so "evil.vercel.app" has registrable domain "evil.vercel.app".
  */
-let last: { hostname: string; parts: HostParts } | null = null;
+let lastHostname: string | null = null;
+let lastParts: HostParts | null = null;
 
 export function hostParts(hostname: string): HostParts {
   // One judgement asks about the same host several times in a row; parse it once.
-  if (last?.hostname === hostname) return last.parts;
+  if (lastParts !== null && lastHostname === hostname) return lastParts;
   const parts = Object.freeze(parseHost(hostname));
-  last = { hostname, parts };
+  lastHostname = hostname;
+  lastParts = parts;
   return parts;
 }
 

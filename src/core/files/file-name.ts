@@ -107,6 +107,8 @@ function realName(name: string): string {
 
 /** Extensions of a name, last first: "a.pdf .exe" -> ["exe", "pdf"]. */
 function extensions(name: string): string[] {
+  // No dot, no extension: most link paths ("/", "/careers") end here.
+  if (!name.includes('.')) return [];
   const parts = realName(name).toLowerCase().split('.');
   return parts
     .slice(1)

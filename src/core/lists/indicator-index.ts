@@ -1,4 +1,5 @@
 import type { Brand } from '../brands/brand.ts';
+import { hashStep, hostBlock, KeyFilter, keyHash, writeHostKey } from '../hashing/key-filter.ts';
 import type { Reason } from '../types.ts';
 import type { Indicator, IndicatorPayload } from './indicator-payload.ts';
 
@@ -63,6 +64,10 @@ class Buckets {
     else current.push(at);
   }
 
+  get size(): number {
+    return this.map.size;
+  }
+
   get(key: string): readonly number[] {
     const current = this.map.get(key);
     return current === undefined ? NONE : typeof current === 'number' ? [current] : current;
@@ -79,6 +84,10 @@ function* suffixes(host: string): Generator<string> {
     h = h.slice(dot + 1);
   }
 }
+
+/** Where the parent domains a host filter may hold start, and where URL prefix keys end (reused). */
+const maybeStarts: number[] = [];
+const maybeEnds: number[] = [];
 
 function normalizeUrlKey(url: URL): string {
   return `${url.hostname.toLowerCase()}${url.pathname.replace(/(?<!\/)\/+$/, '')}${url.search}`;
@@ -112,6 +121,17 @@ export function buildIndicatorIndex(
   const indicators: Indicator[] = [];
   const feedIds: string[] = [];
   const feedEnds: number[] = [];
+  let expectedKeys = 0;
+  for (const { payload } of lists) expectedKeys += payload.indicators.length;
+  /**
+   * Hashes of the host keys (read right to left) and URL keys (left to right) the maps above hold,
+   * written in order here and into the filter after the loop: scattered filter writes between
+   * map insertions stall on memory, while one tight pass over them overlaps the misses.
+   */
+  const keyHashes = new Int32Array(expectedKeys);
+  /** The block of each key (hostBlock of its host), beside its hash. */
+  const keyBlocks = new Int32Array(expectedKeys);
+  let keyCount = 0;
 
   for (const { feedId, payload } of lists) {
     brands.push(...payload.brands);
@@ -123,6 +143,7 @@ export function buildIndicatorIndex(
       switch (indicator.kind) {
         case 'domain':
           hosts.add(indicator.value, at);
+          writeHostKey(indicator.value, keyHashes, keyBlocks, keyCount++);
           break;
         case 'url': {
           let url: URL;
@@ -131,11 +152,18 @@ export function buildIndicatorIndex(
           } catch {
             break;
           }
-          if (indicator.match === 'exact') exactUrls.add(normalizeUrlKey(url), at);
-          else {
-            const key = `${url.hostname.toLowerCase()}${url.pathname.replace(/(?<!\/)\/+$/, '')}`;
+          const host = url.hostname.toLowerCase();
+          if (indicator.match === 'exact') {
+            const key = normalizeUrlKey(url);
+            exactUrls.add(key, at);
+            keyBlocks[keyCount] = hostBlock(host);
+            keyHashes[keyCount++] = keyHash(key);
+          } else {
+            const key = `${host}${url.pathname.replace(/(?<!\/)\/+$/, '')}`;
             longestPrefixKey = Math.max(longestPrefixKey, key.length);
             prefixUrls.add(key, at);
+            keyBlocks[keyCount] = hostBlock(host);
+            keyHashes[keyCount++] = keyHash(key);
           }
           break;
         }
@@ -170,6 +198,8 @@ export function buildIndicatorIndex(
     feedEnds.push(indicators.length);
   }
   const size = indicators.length;
+  const listed = new KeyFilter(keyCount);
+  for (let i = 0; i < keyCount; i++) listed.add(keyHashes[i]!, keyBlocks[i]!);
 
   /** The hit for the indicator at a position: lists are few, so a walk over their ends is enough. */
   const hit = (at: number, matched: string): IndicatorHit => {
@@ -181,11 +211,28 @@ export function buildIndicatorIndex(
     entries.map((at) => hit(at, matched));
 
   function matchHost(rawHost: string): IndicatorHit[] {
-    const host = rawHost.toLowerCase().replace(/(?<!\.)\.+$/, '');
+    const lower = rawHost.toLowerCase();
+    const host = lower.endsWith('.') ? lower.replace(/(?<!\.)\.+$/, '') : lower;
     const out: IndicatorHit[] = [];
-    for (const suffix of suffixes(host)) {
-      // Domain values are at most 253 characters (indicator-payload.ts): skip hashing longer keys.
-      if (suffix.length > 253) continue;
+    // The host and each parent domain (a.b.example.com, b.example.com, ..., com) hashed from the
+    // right in one pass; only those the filter may hold are looked up, the host itself first.
+    // Domain values are at most 253 characters (indicator-payload.ts): longer keys are skipped.
+    maybeStarts.length = 0;
+    let hash = 0;
+    // A suffix's block (hostBlock): its own hash while it has at most one dot, then that one's.
+    let block = 0;
+    let dots = 0;
+    for (let i = host.length - 1; ; i--) {
+      if (i === -1 || host.charCodeAt(i) === 46) {
+        if (dots <= 1) block = hash;
+        if (host.length - i - 1 <= 253 && listed.mayHave(hash, block)) maybeStarts.push(i + 1);
+        dots++;
+      }
+      if (i === -1) break;
+      hash = hashStep(hash, host.charCodeAt(i));
+    }
+    for (let k = maybeStarts.length - 1; k >= 0; k--) {
+      const suffix = host.slice(maybeStarts[k]);
       for (const at of hosts.get(suffix)) {
         const indicator = indicators[at]!;
         if (suffix === host || (indicator.kind === 'domain' && indicator.includeSubdomains)) {
@@ -197,21 +244,37 @@ export function buildIndicatorIndex(
   }
 
   function matchUrl(url: URL): IndicatorHit[] {
-    const out = matchHost(url.hostname);
-    out.push(...hits(exactUrls.get(normalizeUrlKey(url)), url.href));
-    // Path prefixes on segment boundaries: /a/b/c checks /a/b/c, /a/b, /a and the bare host.
-    const host = url.hostname.toLowerCase();
-    let path = url.pathname.replace(/(?<!\/)\/+$/, '');
-    for (;;) {
-      if (host.length + path.length <= longestPrefixKey)
-        out.push(...hits(prefixUrls.get(`${host}${path}`), url.href));
-      if (path === '') break;
-      path = path.slice(0, path.lastIndexOf('/'));
+    // URL getters build a new string on every read: each is read once.
+    const { hostname, pathname } = url;
+    const out = matchHost(hostname);
+    const host = hostname.toLowerCase();
+    const path = pathname.endsWith('/') ? pathname.replace(/(?<!\/)\/+$/, '') : pathname;
+    const block = hostBlock(host);
+    // Path prefixes on segment boundaries: /a/b/c checks /a/b/c, /a/b, /a and the bare host. Their
+    // keys are hashed on one walk over host and path; the filter rules out nearly all of them.
+    maybeEnds.length = 0;
+    let hash = keyHash(host);
+    for (let i = 0; ; i++) {
+      if (
+        (i === path.length || path.charCodeAt(i) === 47) &&
+        host.length + i <= longestPrefixKey &&
+        listed.mayHave(hash, block)
+      )
+        maybeEnds.push(i);
+      if (i === path.length) break;
+      hash = hashStep(hash, path.charCodeAt(i));
     }
+    const { search } = url;
+    for (let i = 0; i < search.length; i++) hash = hashStep(hash, search.charCodeAt(i));
+    if (listed.mayHave(hash, block)) out.push(...hits(exactUrls.get(`${host}${path}${search}`), url.href));
+    for (let k = maybeEnds.length - 1; k >= 0; k--)
+      out.push(...hits(prefixUrls.get(`${host}${path.slice(0, maybeEnds[k])}`), url.href));
     return out;
   }
 
   function matchText(text: string): IndicatorHit[] {
+    // Most lists carry no text indicators: then there is nothing to scan for.
+    if (literalsByWord.size === 0 && shortLiterals.length === 0 && regexes.length === 0) return [];
     const lower = text.slice(0, MAX_TEXT_SCAN).toLowerCase();
     const out: IndicatorHit[] = [];
     const seen = new Set<number>();

@@ -1,6 +1,7 @@
 import type { Brand } from '../brands/brand.ts';
 import { careersSentence } from '../brands/brand-text.ts';
 import { hostParts, registrableDomain } from '../domain/registrable-domain.ts';
+import { KeyFilter } from '../hashing/key-filter.ts';
 import type { Reason } from '../types.ts';
 import { labelToUnicode } from '../unicode/punycode.ts';
 import { isMixedScript, scriptOf, scriptsIn } from '../unicode/scripts.ts';
@@ -76,7 +77,10 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 /** Skeleton for domains: UTS #39 skeleton, lower case, diacritics and hyphens dropped. */
 function looseSkeleton(label: string): string {
   if (PLAIN_ASCII.test(label)) return asciiSkeleton(label);
-  return skeleton(label).toLowerCase().normalize('NFD').replace(COMBINING_MARK, '').replace(/-/g, '');
+  const mapped = skeleton(label);
+  // A skeleton of ASCII only (most homoglyphs map so) is its own NFD form and has no marks.
+  if (!NON_ASCII.test(mapped)) return mapped.toLowerCase().replace(/-/g, '');
+  return mapped.toLowerCase().normalize('NFD').replace(COMBINING_MARK, '').replace(/-/g, '');
 }
 
 /**
@@ -107,7 +111,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   const tokens = new Map<string, TokenOwner>();
   const tokenLengths = new Set<number>();
   /** Every token as a trie of UTF-16 code units: findToken walks it without making substrings. */
-  const tokenTrie = new TokenTrie();
+  const tokenTrie = new TokenTrie<TokenOwner>();
   const tokenSkeletons = new Map<string, string>();
   /** Hash of each deletion variant of each token -> tokens (symmetric-delete index). */
   const typoIndex = new Map<number, string[]>();
@@ -164,13 +168,26 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     }
   }
   const sortedLengths = [...tokenLengths].sort((a, b) => b - a);
-  const aliasFirstWords = new Set([...aliases.keys()].map((a) => a.split(' ')[0]!.toLowerCase()));
-  // A phrase of n words has n - 1 spaces, as an alias key of n words does: longer phrases match nothing.
-  let aliasWords = 0;
-  for (const alias of aliases.keys())
-    aliasWords = Math.min(MAX_ALIAS_WORDS, Math.max(aliasWords, alias.split(' ').length));
-  const typoFilter = new KeyFilter(typoIndex);
-  const skeletonTypoFilter = new KeyFilter(skeletonTypoIndex);
+  /** Caps skeletons as long as some token (the only ones a search by token length can find). */
+  const capsTrie = new TokenTrie<string>();
+  for (const [key, token] of capsSkeletons) if (tokenLengths.has(key.length)) capsTrie.add(key, token);
+  /**
+   * First word of each alias (lower case) -> the most words an alias starting with it has. A phrase
+   * of n words has n - 1 spaces, as an alias key of n words does: longer phrases match nothing.
+   */
+  const aliasFirstWords = new Map<string, number>();
+  for (const alias of aliases.keys()) {
+    const words = alias.split(' ');
+    const first = words[0]!.toLowerCase();
+    aliasFirstWords.set(
+      first,
+      Math.min(MAX_ALIAS_WORDS, Math.max(aliasFirstWords.get(first) ?? 0, words.length)),
+    );
+  }
+  // Almost every deletion hash of a query misses: a miss in a compact filter is far cheaper than
+  // one in a map of thousands of brands' neighbourhoods.
+  const typoFilter = filterOf(typoIndex);
+  const skeletonTypoFilter = filterOf(skeletonTypoIndex);
   const maxTokenLength = sortedLengths[0] ?? 0;
   const minTokenLength = sortedLengths.at(-1) ?? 0;
 
@@ -211,15 +228,26 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     };
   }
 
-  /** A token inside a capitals skeleton: the longest caps skeleton of a token that occurs in it. */
+  /**
+   * A token inside a capitals skeleton: the longest caps skeleton of a token that occurs in it,
+   * the leftmost of equals. A trie walk from each start, as in findToken: no substrings.
+   */
   function capsSkeletonToken(looseCaps: string): string | undefined {
-    for (const length of sortedLengths) {
-      for (let start = 0; start + length <= looseCaps.length; start++) {
-        const token = capsSkeletons.get(looseCaps.slice(start, start + length));
-        if (token !== undefined) return token;
+    let best: string | undefined;
+    let bestLength = 0;
+    for (let start = 0; start < looseCaps.length; start++) {
+      let node = TokenTrie.ROOT;
+      for (let end = start; end < looseCaps.length; end++) {
+        node = capsTrie.child(node, looseCaps.charCodeAt(end));
+        if (node === TokenTrie.NONE) break;
+        const token = capsTrie.owners[node];
+        if (token !== undefined && end + 1 - start > bestLength) {
+          best = token;
+          bestLength = end + 1 - start;
+        }
       }
     }
-    return undefined;
+    return best;
   }
 
   /**
@@ -236,6 +264,20 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     }
     if (odd === 0 || odd > maxStars(key.length)) return undefined;
     return starred.get(key);
+  }
+
+  /**
+   * IDNA folds case, so a name that reads as the brand in capitals counts too ("ԍате" as "GATE");
+   * then a token inside an IDN. The capitals skeleton is made only when the plain one missed.
+   */
+  function capsHomoglyphToken(loose: string, unicodeLabel: string, isIdn: boolean): string | undefined {
+    const looseCaps = isIdn ? looseSkeleton(unicodeLabel.toUpperCase()) : loose;
+    return (
+      capsSkeletons.get(looseCaps) ??
+      (isIdn
+        ? (findToken(loose)?.owner.token ?? capsSkeletonToken(looseCaps) ?? starredToken(loose))
+        : undefined)
+    );
   }
 
   function skeletonOwner(loose: string): TokenOwner | undefined {
@@ -281,7 +323,8 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     label: string,
     found: { owner: TokenOwner; before: string; after: string },
   ): boolean {
-    if (label.split('-').includes(found.owner.token)) return true;
+    if (label.includes('-') ? label.split('-').includes(found.owner.token) : label === found.owner.token)
+      return true;
     const atEdge = found.before.length === 0 || found.after.length === 0;
     if (!found.owner.needsContext && atEdge && hasRiskStem(found.before + found.after)) return true;
     const before = found.before.length === 0 || isRiskWordSequence(found.before);
@@ -297,7 +340,13 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     const label = parts.domain.slice(0, parts.domain.length - parts.suffix.length - 1);
     const unicodeLabel = labelToUnicode(label);
     const squashed = label.includes('-') ? label.replace(/-/g, '') : label;
-    const unicodeHost = host.includes('xn--') ? host.split('.').map(labelToUnicode).join('.') : host;
+    // The registrable label is decoded already: the other labels only.
+    const unicodeHost = host.includes('xn--')
+      ? host
+          .split('.')
+          .map((part) => (part === label ? unicodeLabel : labelToUnicode(part)))
+          .join('.')
+      : host;
     const check = new HostCheck(host, unicodeHost, context);
     const { reasons } = check;
 
@@ -305,16 +354,10 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     const loose = looseSkeleton(unicodeLabel);
     // Whole-label matches for ASCII tricks ("c0inbase"); tokens inside the label only for IDNs.
     const isIdn = unicodeLabel !== label;
-    // IDNA folds case, so a name that reads as the brand in capitals counts too ("ԍате" as "GATE").
-    const looseCaps = isIdn ? looseSkeleton(unicodeLabel.toUpperCase()) : loose;
     // ASCII labels differ from their skeleton only by "m" -> "rn": "rnoonpay" reads as "moonpay".
     const homoglyphToken =
       loose !== squashed || squashed.includes('rn')
-        ? (skeletons.get(loose) ??
-          capsSkeletons.get(looseCaps) ??
-          (isIdn
-            ? (findToken(loose)?.owner.token ?? capsSkeletonToken(looseCaps) ?? starredToken(loose))
-            : undefined))
+        ? (skeletons.get(loose) ?? capsHomoglyphToken(loose, unicodeLabel, isIdn))
         : undefined;
     // A token written plainly inside an IDN ("krakenbücher") is no homoglyph; the combo checks judge it.
     const plain =
@@ -437,27 +480,31 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
 
   function brandsMentioned(text: string): Brand[] {
     if (typeof text !== 'string' || !/[\p{L}\p{N}]/u.test(text)) return [];
+    // Brand -> where it is first named; no closure to note one, as this runs for every post.
     const found = new Map<Brand, number>();
-    const note = (brand: Brand | undefined, at: number) => {
-      if (brand && !found.has(brand)) found.set(brand, at);
-    };
     // Words with dots kept ("Crypto.com"), up to MAX_ALIAS_WORDS in a row.
     const { words, starts } = wordsOf(text.slice(0, 20_000));
     for (let i = 0; i < words.length; i++) {
       // Most words start no alias: one lookup, then on to the next word.
-      if (!aliasFirstWords.has(words[i]!.toLowerCase())) continue;
+      const maxWords = aliasFirstWords.get(words[i]!.toLowerCase());
+      if (maxWords === undefined) continue;
       let phrase = '';
-      for (let n = 0; n < aliasWords && i + n < words.length; n++) {
+      for (let n = 0; n < maxWords && i + n < words.length; n++) {
         const word = words[i + n]!;
         phrase = n === 0 ? word : `${phrase} ${word}`;
-        note(aliases.get(phrase) ?? aliases.get(phrase.toLowerCase()), starts[i]!);
+        const brand = aliases.get(phrase) ?? aliases.get(phrase.toLowerCase());
+        if (brand && !found.has(brand)) found.set(brand, starts[i]!);
       }
     }
     if (cjkAliases.size > 0 && CJK.test(text)) {
       for (let at = 0; at < Math.min(text.length, 20_000); at++) {
-        for (const length of cjkLengths) note(cjkAliases.get(text.slice(at, at + length)), at);
+        for (const length of cjkLengths) {
+          const brand = cjkAliases.get(text.slice(at, at + length));
+          if (brand && !found.has(brand)) found.set(brand, at);
+        }
       }
     }
+    if (found.size === 1) return [...found.keys()];
     return [...found].sort((a, b) => a[1] - b[1]).map(([brand]) => brand);
   }
 
@@ -477,8 +524,8 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
  */
 class HostCheck {
   readonly reasons: Reason[] = [];
-  /** Brands already flagged; made on the first flag, as most hosts get none. */
-  private flagged: Set<string> | null = null;
+  /** Ids of brands already flagged: one or two, so a list beats a set. */
+  private readonly flagged: string[] = [];
 
   constructor(
     private readonly host: string,
@@ -508,9 +555,8 @@ class HostCheck {
   }
 
   add(id: string, brand: Brand, message: string): void {
-    this.flagged ??= new Set();
-    if (this.flagged.has(brand.id)) return;
-    this.flagged.add(brand.id);
+    if (this.flagged.includes(brand.id)) return;
+    this.flagged.push(brand.id);
     const { host, unicodeHost } = this;
     this.reasons.push({
       id,
@@ -569,53 +615,20 @@ function trimWordEnd(word: string): string {
 }
 
 /**
- * A one-bit-per-slot summary of a typo index's keys. Almost every deletion hash of a query misses;
- * with thousands of brands the index is large, and a miss in this compact bit array is far cheaper
- * than one in the map. A set bit only means "maybe": the map is still asked.
- */
-class KeyFilter {
-  private readonly bits: Uint32Array;
-  private readonly shift: number;
-
-  constructor(index: ReadonlyMap<number, unknown>) {
-    // About 16 bits per key (at most 2^26 bits = 8 MB), so few misses get through.
-    const log2 = Math.min(26, Math.max(10, Math.ceil(Math.log2(index.size * 16 + 1))));
-    this.bits = new Uint32Array(2 ** (log2 - 5));
-    this.shift = 32 - log2;
-    for (const key of index.keys()) this.set(key);
-  }
-
-  /** Fibonacci hashing: the polynomial hash's low bits mix poorly, its product's high bits do not. */
-  private slot(key: number): number {
-    return Math.imul(key, 0x9e3779b1) >>> this.shift;
-  }
-
-  private set(key: number): void {
-    const slot = this.slot(key);
-    this.bits[slot >>> 5]! |= 1 << (slot & 31);
-  }
-
-  mayHave(key: number): boolean {
-    const slot = this.slot(key);
-    return (this.bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
-  }
-}
-
-/**
  * Brand tokens as a trie in one flat table: [a-z0-9] (all a validated token holds) index a row of
  * 36 child slots, anything else goes through a map. Walking it makes no substrings and no hashes.
  */
-class TokenTrie {
+class TokenTrie<T> {
   static readonly ROOT = 0;
   /** No child: the root is nobody's child, so its number doubles as "none". */
   static readonly NONE = 0;
   private static readonly WIDTH = 36;
-  readonly owners: Array<TokenOwner | undefined> = [undefined];
+  readonly owners: Array<T | undefined> = [undefined];
   private edges = new Int32Array(TokenTrie.WIDTH * 64);
   /** Children by other code units, keyed by node * 0x10000 + code unit. */
   private readonly other = new Map<number, number>();
 
-  add(token: string, owner: TokenOwner): void {
+  add(token: string, owner: T): void {
     let node = TokenTrie.ROOT;
     for (let i = 0; i < token.length; i++) {
       const code = token.charCodeAt(i);
@@ -673,6 +686,12 @@ function starredForms(token: string): string[] {
     for (let j = i + 1; j < token.length; j++) out.push(`${one.slice(0, j)}*${one.slice(j + 1)}`);
   }
   return out;
+}
+
+function filterOf(index: ReadonlyMap<number, unknown>): KeyFilter {
+  const filter = new KeyFilter(index.size);
+  for (const key of index.keys()) filter.add(key);
+  return filter;
 }
 
 function addTo(index: Map<number, string[]>, hash: number, token: string): void {

@@ -134,6 +134,8 @@ const STRONG_FLAGS: ReadonlySet<LureFlag> = new Set([
   'pay-fee',
 ]);
 const STRONG_PATTERNS = PATTERN_ENTRIES.filter(([flag]) => STRONG_FLAGS.has(flag)).flatMap(([, p]) => p);
+/** The strong patterns as one alternation (none is flagged or back-referenced): one scan of a post, not one per pattern. */
+const ANY_STRONG = new RegExp(STRONG_PATTERNS.map((p) => `(?:${p.source})`).join('|'));
 
 /**
  * Whether `lureSignals` would report a strong flag: the same patterns, without the evidence,
@@ -142,8 +144,7 @@ const STRONG_PATTERNS = PATTERN_ENTRIES.filter(([flag]) => STRONG_FLAGS.has(flag
 export function hasStrongLure(text: string): boolean {
   const normalized = normalizeText(text);
   if (!normalized) return false;
-  for (const pattern of STRONG_PATTERNS) if (pattern.test(normalized)) return true;
-  return false;
+  return ANY_STRONG.test(normalized);
 }
 
 /** One judgement asks about the same post twice or more (red flags, then escalation): test it once. */

@@ -16,10 +16,14 @@ export function normalizeText(text: string): string {
   return normalized;
 }
 
+const NON_ASCII = /[^\0-\x7f]/;
+
 function normalize(text: string): string {
+  const capped = text.slice(0, MAX_TEXT_CHARS);
+  // Plain ASCII has no surrogates or invisible characters and is its own NFKC form.
+  if (!NON_ASCII.test(capped)) return capped.toLowerCase().replace(/\s+/g, ' ');
   return (
-    text
-      .slice(0, MAX_TEXT_CHARS)
+    capped
       // Lone surrogate halves would make normalize() and later slicing unreliable.
       .replace(LONE_SURROGATE, '')
       .normalize('NFKC')

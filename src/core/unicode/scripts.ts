@@ -26,11 +26,15 @@ const ALLOWED_MIXES = [
   new Set(['Latin', 'Han', 'Hangul']),
 ];
 
+/** Scripts of the ASCII characters, looked up once: most of an IDN label is ASCII. */
+const ASCII_SCRIPTS = Array.from({ length: 128 }, (_, code) => scriptOf(code));
+
 /** The scripts of the letters in a label, Common and Inherited (digits, hyphen, marks) left out. */
 export function scriptsIn(label: string): Set<string> {
   const scripts = new Set<string>();
   for (const ch of label) {
-    const script = scriptOf(ch.codePointAt(0)!);
+    const code = ch.codePointAt(0)!;
+    const script = code < 128 ? ASCII_SCRIPTS[code]! : scriptOf(code);
     if (script !== 'Common' && script !== 'Inherited') scripts.add(script);
   }
   return scripts;

@@ -56,7 +56,9 @@ function parseHttp(href: string, base?: string): URL | null {
   if (href.length > MAX_HREF_CHARS) return null;
   try {
     const url = new URL(href, base);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+    // The serialised URL starts with its scheme; the protocol getter would build a string.
+    const serialized = url.href;
+    return serialized.startsWith('https:') || serialized.startsWith('http:') ? url : null;
   } catch {
     return null;
   }
@@ -65,8 +67,8 @@ function parseHttp(href: string, base?: string): URL | null {
 /** A word every redirector host above contains: most hosts are none, and one test rules out all six. */
 const REDIRECTOR_HINT = /linkedin|google|facebook|reddit|safelinks|slack-redir/;
 
-function redirectTarget(url: URL): string | null {
-  const host = url.hostname.toLowerCase();
+/** `host` is the URL's lower-case hostname, read once by the caller. */
+function redirectTarget(url: URL, host: string): string | null {
   if (!REDIRECTOR_HINT.test(host)) return null;
   for (const redirector of REDIRECTORS) {
     if (!redirector.host.test(host) || !redirector.path.test(url.pathname)) continue;
@@ -89,15 +91,16 @@ export function unwrapUrl(href: string, base?: string): UnwrapResult {
     return { ok: false, problem: /^\s*mailto:/i.test(href) ? 'not-web' : 'not an http(s) URL' };
   }
   const chain = [url.href];
+  let lower = url.hostname.toLowerCase();
   for (let hop = 0; hop < MAX_HOPS; hop++) {
-    const target = redirectTarget(url);
+    const target = redirectTarget(url, lower);
     if (target === null) break;
     const next = parseHttp(target);
     if (!next) break;
     url = next;
     chain.push(url.href);
+    lower = url.hostname.toLowerCase();
   }
-  const lower = url.hostname.toLowerCase();
   const host = lower.startsWith('www.') ? lower.slice(4) : lower;
   // The shortener's own home page ("https://bit.ly/") hides nothing; a short code does.
   const shortened = SHORTENERS.has(host) && url.pathname.length > 1;
