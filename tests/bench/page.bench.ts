@@ -17,7 +17,7 @@
  * Reference, measured in the same run: a page script reading every post's textContent once.
  * Needs a build: LUREGUARD_DIST (default dist/).
  * BENCH_TOP=1 prints the hottest functions per case (use a `--minify false` build to read the
- * names).
+ * names). BENCH_PROFILES=<dir> saves each case's CPU profile there (.cpuprofile, for DevTools).
  */
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
