@@ -7,7 +7,7 @@ export type Fallbacks = readonly [string, ...string[]];
 
 export function selectAll(root: ParentNode, fallbacks: Fallbacks): Element[] {
   const list = anyOf(fallbacks);
-  if (list === null) {
+  if (list === null || isWholePage(root)) {
     for (const selector of fallbacks) {
       const found = root.querySelectorAll(selector);
       if (found.length > 0) return [...found];
@@ -25,11 +25,18 @@ export function selectAll(root: ParentNode, fallbacks: Fallbacks): Element[] {
   return [];
 }
 
+/**
+ * The real document, not a subtree or the scanner's scoped view of it (which answers to
+ * `nodeType` as the document does). A whole page is queried fallback by fallback: one selector
+ * keeps the browser's fast paths, and a page is read in full rarely. A subtree is walked once
+ * for the whole list: per-subtree calls are many, and most find nothing.
+ */
+function isWholePage(root: ParentNode): boolean {
+  return (root as Node).nodeType === 9 && pageDocument(root as Document) === root;
+}
+
+/** Fallback by fallback: a single class selector takes the browser's fast path, a list does not. */
 export function selectFirst(root: ParentNode, fallbacks: Fallbacks): Element | null {
-  const list = anyOf(fallbacks);
-  const first = list === null ? undefined : root.querySelector(list);
-  if (first === null) return null;
-  if (first && (fallbacks.length === 1 || first.matches(fallbacks[0]))) return first;
   for (const selector of fallbacks) {
     const found = root.querySelector(selector);
     if (found) return found;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { scopedDocument } from '../../src/content/scoped-document.ts';
 import { outermost, selectAll, selectFirst } from '../../src/extract/select.ts';
 
 function page(html: string): Document {
@@ -7,16 +8,21 @@ function page(html: string): Document {
 const ids = (elements: Array<Element | null>) => elements.map((e) => e?.id ?? null);
 
 describe('selector fallbacks', () => {
+  // The whole page is queried fallback by fallback, a subtree or scoped view with one list.
+  const roots = (doc: Document) => [doc, doc.body, scopedDocument(doc, doc.body)];
+
   it('selectAll: the first fallback with any match wins, even when a later one matches earlier', () => {
     const doc = page('<i id="a" class="old"></i><b id="b" class="new"></b><i id="c" class="old"></i>');
-    expect(ids(selectAll(doc, ['.new', '.old']))).toEqual(['b']);
-    expect(ids(selectAll(doc, ['.gone', '.old']))).toEqual(['a', 'c']);
-    expect(selectAll(doc, ['.gone', '.none'])).toEqual([]);
+    for (const root of roots(doc)) {
+      expect(ids(selectAll(root, ['.new', '.old']))).toEqual(['b']);
+      expect(ids(selectAll(root, ['.gone', '.old']))).toEqual(['a', 'c']);
+      expect(selectAll(root, ['.gone', '.none'])).toEqual([]);
+    }
   });
 
   it('selectAll: an element matching two fallbacks counts for the first', () => {
     const doc = page('<i id="a" class="new old"></i><i id="b" class="old"></i>');
-    expect(ids(selectAll(doc, ['.new', '.old']))).toEqual(['a']);
+    for (const root of roots(doc)) expect(ids(selectAll(root, ['.new', '.old']))).toEqual(['a']);
   });
 
   it('selectFirst: the first fallback wins over an earlier match of a later one', () => {
