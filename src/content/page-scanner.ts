@@ -15,7 +15,8 @@ const JUDGE_BATCH = 200;
 const MAX_ROOTS_BEFORE_FULL = 2_000;
 
 interface Known {
-  signature: string;
+  /** The sent candidate as JSON, made when first compared: most entities are read only once. */
+  signature?: string;
   /** The latest record for the key (a virtualized list may have re-created its element). */
   record: PageRecord;
   finding?: Finding;
@@ -146,9 +147,9 @@ export class PageScanner {
   private triage(record: PageRecord, full: boolean, seen: Set<string>): void {
     if (seen.has(record.key)) return;
     seen.add(record.key);
-    const signature = JSON.stringify(record.candidate);
     const known = this.known.get(record.key);
-    if (known && known.signature === signature) {
+    if (known) known.signature ??= JSON.stringify(known.record.candidate);
+    if (known && known.signature === JSON.stringify(record.candidate)) {
       known.record = record;
       if (known.finding) this.renderer.render(record, known.finding);
       return;
@@ -158,7 +159,7 @@ export class PageScanner {
       this.fullPending = true;
       return;
     }
-    this.known.set(record.key, { signature, record });
+    this.known.set(record.key, { record });
     this.outbox.push(record);
   }
 

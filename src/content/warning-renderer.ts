@@ -31,6 +31,8 @@ interface Shown {
 }
 
 const QA_ATTRIBUTES = ['data-lureguard', 'data-lureguard-warning'];
+/** Elements carrying either hook. */
+const HOOKED = '[data-lureguard],[data-lureguard-warning]';
 const MAX_REINSERTS = 3;
 /**
  * Warnings per page drawn in full at once: a page with a few shows them complete straight away.
@@ -192,10 +194,8 @@ export class WarningRenderer {
   }
 
   stripForgedIn(root: Element): void {
-    if (root.hasAttribute('data-lureguard') || root.hasAttribute('data-lureguard-warning'))
-      this.stripForged(root);
-    for (const forged of root.querySelectorAll('[data-lureguard],[data-lureguard-warning]'))
-      this.stripForged(forged);
+    if (root.matches(HOOKED)) this.stripForged(root);
+    for (const forged of root.querySelectorAll(HOOKED)) this.stripForged(forged);
   }
 
   /**

@@ -6,13 +6,36 @@
 export type Fallbacks = readonly [string, ...string[]];
 
 export function selectAll(root: ParentNode, fallbacks: Fallbacks): Element[] {
+  const list = anyOf(fallbacks);
+  if (list === null || isWholePage(root)) {
+    for (const selector of fallbacks) {
+      const found = root.querySelectorAll(selector);
+      if (found.length > 0) return [...found];
+    }
+    return [];
+  }
+  const found = [...root.querySelectorAll(list)];
+  if (found.length === 0 || fallbacks.length === 1) return found;
+  // `matches` tells the fallbacks apart; it reads selectors in document context as
+  // `querySelectorAll` does, so the first fallback with a match gets the same elements.
   for (const selector of fallbacks) {
-    const found = root.querySelectorAll(selector);
-    if (found.length > 0) return [...found];
+    const matching = found.filter((element) => element.matches(selector));
+    if (matching.length > 0) return matching;
   }
   return [];
 }
 
+/**
+ * The real document, not a subtree or the scanner's scoped view of it (which answers to
+ * `nodeType` as the document does). A whole page is queried fallback by fallback: one selector
+ * keeps the browser's fast paths, and a page is read in full rarely. A subtree is walked once
+ * for the whole list: per-subtree calls are many, and most find nothing.
+ */
+function isWholePage(root: ParentNode): boolean {
+  return (root as Node).nodeType === 9 && pageDocument(root as Document) === root;
+}
+
+/** Fallback by fallback: a single class selector takes the browser's fast path, a list does not. */
 export function selectFirst(root: ParentNode, fallbacks: Fallbacks): Element | null {
   for (const selector of fallbacks) {
     const found = root.querySelector(selector);
@@ -21,13 +44,33 @@ export function selectFirst(root: ParentNode, fallbacks: Fallbacks): Element | n
   return null;
 }
 
-/** Drops matches nested inside another match (a reshare inside a post), keeping the outermost. */
+const lists = new Map<Fallbacks, string | null>();
+/**
+ * The fallbacks as one selector list: a subtree with no match is walked once, not once per
+ * fallback. None for `:scope` selectors, which `matches` would read relative to the element.
+ */
+function anyOf(fallbacks: Fallbacks): string | null {
+  let list = lists.get(fallbacks);
+  if (list === undefined) {
+    list = fallbacks.some((f) => f.includes(':scope')) ? null : fallbacks.join(', ');
+    lists.set(fallbacks, list);
+  }
+  return list;
+}
+
+/**
+ * Drops matches nested inside another match (a reshare inside a post), keeping the outermost.
+ * `elements` come in document order, so a nested match sits inside the last one kept.
+ */
 export function outermost(elements: Element[]): Element[] {
-  const set = new Set(elements);
-  return elements.filter((element) => {
-    for (let up = element.parentElement; up; up = up.parentElement) if (set.has(up)) return false;
-    return true;
-  });
+  const kept: Element[] = [];
+  let last: Element | undefined;
+  for (const element of elements) {
+    if (last?.contains(element)) continue;
+    kept.push(element);
+    last = element;
+  }
+  return kept;
 }
 
 /**

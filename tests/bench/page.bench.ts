@@ -17,9 +17,9 @@
  * Reference, measured in the same run: a page script reading every post's textContent once.
  * Needs a build: LUREGUARD_DIST (default dist/).
  * BENCH_TOP=1 prints the hottest functions per case (use a `--minify false` build to read the
- * names).
+ * names). BENCH_PROFILES=<dir> saves each case's CPU profile there (.cpuprofile, for DevTools).
  */
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
@@ -73,6 +73,8 @@ const NOT_SCRIPT = new Set(['(root)', '(program)', '(idle)', '(garbage collector
 
 /** Extension time and the longest task it ran in, from one capture. */
 function attribute({ profile, tasks }: Capture): { totalMs: number; longestMs: number } {
+  if (process.env.BENCH_PROFILES)
+    writeFileSync(join(process.env.BENCH_PROFILES, `${Date.now()}.cpuprofile`), JSON.stringify(profile));
   const parent = new Map<number, number>();
   const url = new Map<number, string>();
   for (const node of profile.nodes) {

@@ -100,3 +100,24 @@ describe('the full scan of a big page', () => {
     expect(scanner.pendingWork).toBe(false);
   });
 });
+
+describe('known entities', () => {
+  it('re-judges an entity whose content changed, not one re-added unchanged', () => {
+    page(3);
+    const { scanner, batches, runSlice } = setUp();
+    scanner.scanAll();
+    while (idle.length > 0) runSlice();
+    expect(batches.flat()).toEqual(['post:a0', 'post:a1', 'post:a2']);
+
+    const same = document.getElementById('a1')!;
+    same.replaceWith(same.cloneNode(true));
+    scanner.changed(document.getElementById('a1')!);
+    while (idle.length > 0) runSlice();
+    expect(batches).toHaveLength(1);
+
+    document.getElementById('a2')!.textContent = 'post 2, edited';
+    scanner.changed(document.getElementById('a2')!);
+    while (idle.length > 0) runSlice();
+    expect(batches.slice(1)).toEqual([['post:a2']]);
+  });
+});

@@ -147,3 +147,16 @@ describe('warnings on a big page', () => {
     expect(roots.has(next.anchor.previousElementSibling!)).toBe(true);
   });
 });
+
+describe('hooks the page forged', () => {
+  it('are stripped from an added subtree, its root included', () => {
+    const renderer = new WarningRenderer(() => undefined);
+    document.body.innerHTML =
+      '<section id="root" data-lureguard="dangerous"><p data-lureguard-warning="dangerous" aria-label="x">fake</p><p id="plain">ok</p></section>';
+    const root = document.getElementById('root')!;
+    renderer.stripForgedIn(root);
+    expect(root.hasAttribute('data-lureguard')).toBe(false);
+    expect(document.querySelectorAll('[data-lureguard],[data-lureguard-warning]')).toHaveLength(0);
+    expect(document.getElementById('plain')!.outerHTML).toBe('<p id="plain">ok</p>');
+  });
+});
