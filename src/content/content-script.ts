@@ -1,4 +1,4 @@
-import { BgRejudge, BgVerdicts } from '../core/verdict-messages.ts';
+import { BgRejudge, findingsIn } from '../core/verdict-messages.ts';
 import type { PageRecord } from '../extract/page-record.ts';
 import { pageRecords } from '../extract/site-adapters.ts';
 import { extensionApi as browser } from '../ui/i18n/extension-api.ts';
@@ -33,9 +33,7 @@ async function judge(records: PageRecord[], signal: AbortSignal) {
     type: 'cs:judge',
     items: records.map((r) => ({ key: r.key, candidate: r.candidate })),
   });
-  if (signal.aborted) return [];
-  const parsed = BgVerdicts.safeParse(response);
-  return parsed.success ? parsed.data.results : [];
+  return signal.aborted ? [] : findingsIn(response);
 }
 
 function openInterstitial(target: MarkedTarget): void {

@@ -43,5 +43,20 @@ export const BgVerdicts = z.object({
 });
 export type BgVerdicts = z.infer<typeof BgVerdicts>;
 
+/** The reply's frame alone: its findings are parsed one by one, so a bad one costs its post, not the batch. */
+const BgVerdictsFrame = z.object({ type: z.literal('bg:verdicts'), results: z.array(z.unknown()) });
+
+/** The findings of a `bg:verdicts` reply that fit the schema; anything else in it is dropped. */
+export function findingsIn(reply: unknown): Finding[] {
+  const frame = BgVerdictsFrame.safeParse(reply);
+  if (!frame.success) return [];
+  const findings: Finding[] = [];
+  for (const result of frame.data.results) {
+    const finding = Finding.safeParse(result);
+    if (finding.success) findings.push(finding.data);
+  }
+  return findings;
+}
+
 /** Worker -> content script (tabs.sendMessage): the allowlist changed, judge the page again. */
 export const BgRejudge = z.object({ type: z.literal('bg:rejudge') });

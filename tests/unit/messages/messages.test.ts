@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALLOWED_SENDERS, BgVerdicts, RequestMessage } from '../../../src/core/messages.ts';
+import { findingsIn } from '../../../src/core/verdict-messages.ts';
 
 const validJudge = {
   type: 'cs:judge',
@@ -55,5 +56,28 @@ describe('BgVerdicts', () => {
       ],
     };
     expect(BgVerdicts.safeParse(good).success).toBe(true);
+  });
+});
+
+describe('findingsIn (the content script reads a reply)', () => {
+  const good = (key: string) => ({
+    key,
+    verdict: { verdict: 'dangerous', reasons: [{ id: 'x', level: 'dangerous', message: 'm' }] },
+  });
+  it('keeps every finding that fits when one in the batch does not', () => {
+    const reply = {
+      type: 'bg:verdicts',
+      results: [good('a'), { key: 'b', verdict: { verdict: 'evil', reasons: [] } }, 'junk', good('c')],
+    };
+    expect(findingsIn(reply).map((f) => f.key)).toEqual(['a', 'c']);
+  });
+  it('gives nothing for a reply that is not a bg:verdicts frame', () => {
+    expect(findingsIn(undefined)).toEqual([]);
+    expect(findingsIn({ type: 'bg:other', results: [good('a')] })).toEqual([]);
+    expect(findingsIn({ type: 'bg:verdicts', results: 'a' })).toEqual([]);
+  });
+  it('drops fields a finding should not carry', () => {
+    const [finding] = findingsIn({ type: 'bg:verdicts', results: [{ ...good('a'), html: '<img onerror>' }] });
+    expect(finding).toEqual(good('a'));
   });
 });
