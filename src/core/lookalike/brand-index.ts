@@ -19,8 +19,11 @@ export interface BrandIndex {
   byId(id: string): Brand | undefined;
   /** The host is an official domain (or a subdomain of one) of this brand. */
   officialBrandOf(host: string): Brand | undefined;
-  /** The URL is on an official careers page or ATS board of this brand. */
-  officialJobBrandOf(url: URL): Brand | undefined;
+  /**
+   * The URL is on an official careers page or ATS board of this brand. `host` is the URL's hostname
+   * when the caller has read it already (the getter builds a new string).
+   */
+  officialJobBrandOf(url: URL, host?: string): Brand | undefined;
   /** Lookalike reasons for a host; none for official hosts and unrelated ones. */
   lookalikesOf(host: string, context?: LookalikeContext): Reason[];
   /** Brands named in free text, by alias, in order of first appearance. */
@@ -195,8 +198,8 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     return officialDomains.get(registrableDomain(host));
   }
 
-  function officialJobBrandOf(url: URL): Brand | undefined {
-    const pages = careers.get(url.hostname.toLowerCase());
+  function officialJobBrandOf(url: URL, host = url.hostname): Brand | undefined {
+    const pages = careers.get(host.toLowerCase());
     if (!pages) return undefined;
     const path = url.pathname.toLowerCase();
     return pages.find((p) => path === p.path || path.startsWith(`${p.path}/`))?.brand;
@@ -314,6 +317,18 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     return found;
   }
 
+  /** A plain typo of a brand token in `word` (the whole label or one hyphen-separated part). */
+  function checkTypo(check: HostCheck, word: string): void {
+    const typo = typoOf(word);
+    if (!typo || !check.allowed(typo.owner, word)) return;
+    const { brand, token } = typo.owner;
+    check.add(
+      'lookalike-typo',
+      brand,
+      `${check.notOurs(brand)}: “${word}” is ${typo.edits === 1 ? 'one letter' : 'two letters'} away from “${token}”. ${careersSentence(brand)}`,
+    );
+  }
+
   /**
    * A token is a whole hyphen-separated part, or the rest of the label is only risk words, or
    * (for a distinctive token at either end) the rest carries a recruiting stem, misspelt words
@@ -404,17 +419,15 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     // Typos of a brand token, in the whole label or in one hyphen-separated part. Skipped once the
     // host is flagged: one lookalike reason explains it, and typo search is the costly step.
     // IDNs go to the skeleton comparison below, which names the odd character.
-    const typoWords =
-      reasons.length > 0 || isIdn ? [] : squashed === label ? [label] : [squashed, ...label.split('-')];
-    for (const word of typoWords) {
-      const typo = typoOf(word);
-      if (!typo || !check.allowed(typo.owner, word)) continue;
-      const { brand, token } = typo.owner;
-      check.add(
-        'lookalike-typo',
-        brand,
-        `${check.notOurs(brand)}: “${word}” is ${typo.edits === 1 ? 'one letter' : 'two letters'} away from “${token}”. ${careersSentence(brand)}`,
-      );
+    if (reasons.length === 0 && !isIdn) {
+      checkTypo(check, squashed);
+      // The parts one by one, on hyphens found by hand: no array of parts for the usual unhyphenated label.
+      for (let start = 0; squashed !== label && start <= label.length; ) {
+        const end = label.indexOf('-', start);
+        const stop = end === -1 ? label.length : end;
+        checkTypo(check, label.slice(start, stop));
+        start = stop + 1;
+      }
     }
 
     // A homoglyph plus a typo ("cоinbse", "rnetamsk"): compare skeletons with skeletons.
