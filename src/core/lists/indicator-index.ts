@@ -61,12 +61,32 @@ function* suffixes(host: string): Generator<string> {
 }
 
 /**
- * Where the parent domains the host filter may hold start, and where URL prefix keys end, with
- * their hashes (reused).
+ * Keys the filter may hold, as where they start or end in the host or path, with their hashes.
+ * Typed arrays with a count, reused: emptying a JS array by `length = 0` drops its backing store,
+ * so the next push allocated a new one on every check.
  */
-const maybeStarts: number[] = [];
-const maybeEnds: number[] = [];
-const maybeHashes: number[] = [];
+class KeyCandidates {
+  at = new Int32Array(16);
+  hash = new Int32Array(16);
+  count = 0;
+
+  push(at: number, hash: number): void {
+    if (this.count === this.at.length) {
+      const at2 = new Int32Array(this.count * 2);
+      const hash2 = new Int32Array(this.count * 2);
+      at2.set(this.at);
+      hash2.set(this.hash);
+      this.at = at2;
+      this.hash = hash2;
+    }
+    this.at[this.count] = at;
+    this.hash[this.count++] = hash;
+  }
+}
+/** Where the parent domains of a host start (matchHost). */
+const suffixCandidates = new KeyCandidates();
+/** Where URL prefix keys end in the path (matchUrl). */
+const prefixCandidates = new KeyCandidates();
 
 function normalizeUrlKey(url: URL): string {
   return `${url.hostname.toLowerCase()}${url.pathname.replace(/(?<!\/)\/+$/, '')}${url.search}`;
@@ -198,8 +218,8 @@ export function buildIndicatorIndex(
     // The host and each parent domain (a.b.example.com, b.example.com, ..., com) hashed from the
     // right in one pass; only those the filter may hold are looked up, the host itself first.
     // Domain values are at most 253 characters (indicator-payload.ts): longer keys are skipped.
-    maybeStarts.length = 0;
-    maybeHashes.length = 0;
+    const starts = suffixCandidates;
+    starts.count = 0;
     let hash = 0;
     // A suffix's block (hostBlock): its own hash while it has at most one dot, then that one's.
     let block = 0;
@@ -208,17 +228,16 @@ export function buildIndicatorIndex(
       if (i === -1 || host.charCodeAt(i) === 46) {
         if (dots <= 1) block = hash;
         if (host.length - i - 1 <= 253 && listed.mayHave(hash, block)) {
-          maybeStarts.push(i + 1);
-          maybeHashes.push(hash);
+          starts.push(i + 1, hash);
         }
         dots++;
       }
       if (i === -1) break;
       hash = hashStep(hash, host.charCodeAt(i));
     }
-    for (let k = maybeStarts.length - 1; k >= 0; k--) {
-      const suffix = host.slice(maybeStarts[k]);
-      for (const at of hosts.get(suffix, maybeHashes[k])) {
+    for (let k = starts.count - 1; k >= 0; k--) {
+      const suffix = host.slice(starts.at[k]);
+      for (const at of hosts.get(suffix, starts.hash[k]!)) {
         const indicator = indicators[at]!;
         if (suffix === host || (indicator.kind === 'domain' && indicator.includeSubdomains)) {
           out.push(hit(at, host));
@@ -229,35 +248,40 @@ export function buildIndicatorIndex(
   }
 
   function matchUrl(url: URL): IndicatorHit[] {
-    // URL getters build a new string on every read: each is read once.
+    // URL getters build a new string on every read: each is read once, and `search` only when
+    // some URL is listed exactly.
     const { hostname, pathname } = url;
     const out = matchHost(hostname);
+    if (exactUrls.size === 0 && prefixUrls.size === 0) return out;
     const host = hostname.toLowerCase();
-    const path = pathname.endsWith('/') ? pathname.replace(/(?<!\/)\/+$/, '') : pathname;
+    // The path without its trailing slashes (as the keys were made), as a length: no new string.
+    let pathLength = pathname.length;
+    while (pathLength > 0 && pathname.charCodeAt(pathLength - 1) === 47) pathLength--;
     const block = hostBlock(host);
     // Path prefixes on segment boundaries: /a/b/c checks /a/b/c, /a/b, /a and the bare host. Their
     // keys are hashed on one walk over host and path; the filter rules out nearly all of them.
-    maybeEnds.length = 0;
-    maybeHashes.length = 0;
+    const ends = prefixCandidates;
+    ends.count = 0;
     let hash = keyHash(host);
     for (let i = 0; ; i++) {
       if (
-        (i === path.length || path.charCodeAt(i) === 47) &&
+        (i === pathLength || pathname.charCodeAt(i) === 47) &&
         host.length + i <= longestPrefixKey &&
         listed.mayHave(hash, block)
       ) {
-        maybeEnds.push(i);
-        maybeHashes.push(hash);
+        ends.push(i, hash);
       }
-      if (i === path.length) break;
-      hash = hashStep(hash, path.charCodeAt(i));
+      if (i === pathLength) break;
+      hash = hashStep(hash, pathname.charCodeAt(i));
     }
-    const { search } = url;
-    for (let i = 0; i < search.length; i++) hash = hashStep(hash, search.charCodeAt(i));
-    if (listed.mayHave(hash, block))
-      out.push(...hits(exactUrls.get(`${host}${path}${search}`, hash), url.href));
-    for (let k = maybeEnds.length - 1; k >= 0; k--)
-      out.push(...hits(prefixUrls.get(`${host}${path.slice(0, maybeEnds[k])}`, maybeHashes[k]), url.href));
+    if (exactUrls.size > 0) {
+      const { search } = url;
+      for (let i = 0; i < search.length; i++) hash = hashStep(hash, search.charCodeAt(i));
+      if (listed.mayHave(hash, block))
+        out.push(...hits(exactUrls.get(`${host}${pathname.slice(0, pathLength)}${search}`, hash), url.href));
+    }
+    for (let k = ends.count - 1; k >= 0; k--)
+      out.push(...hits(prefixUrls.get(`${host}${pathname.slice(0, ends.at[k])}`, ends.hash[k]!), url.href));
     return out;
   }
 
