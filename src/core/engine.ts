@@ -153,7 +153,7 @@ class Judgement {
     if (isDocument) this.documentLink = true;
     if (name !== undefined && fileName === undefined)
       this.add(fileNameReasons(name), { ...evidence, file: name });
-    this.add(documentHostReasons(url, name), evidence);
+    this.add(documentHostReasons(url, name, host), evidence);
 
     if (!official && lookalikes.length === 0)
       this.judgeOffBrandJobLink(url, host, visibleText, isDocument, evidence);
