@@ -97,7 +97,8 @@ class Judgement {
     for (const attachment of candidate.attachments ?? []) mentionText += `\n${attachment.name}`;
     this.mentioned = mentionText ? brands.brandsMentioned(mentionText) : NO_BRANDS;
     this.mentionedIds = this.mentioned.length > 0 ? new Set(this.mentioned.map((b) => b.id)) : NO_IDS;
-    this.lookalikeContext = { mentionedBrandIds: this.mentionedIds };
+    this.lookalikeContext =
+      this.mentionedIds === NO_IDS ? NO_MENTIONS : { mentionedBrandIds: this.mentionedIds };
     const page = candidate.pageUrl ? unwrapUrl(candidate.pageUrl) : undefined;
     this.pageDomain = page?.ok ? registrableDomain(page.url.hostname) : null;
   }
@@ -312,6 +313,8 @@ function isAllowedHost(host: string, allowHosts: ReadonlySet<string>): boolean {
 
 const NO_BRANDS: Brand[] = [];
 const NO_IDS: ReadonlySet<string> = new Set();
+/** The lookalike context of a candidate that names no brand (lookalikesOf only reads it). */
+const NO_MENTIONS: LookalikeContext = { mentionedBrandIds: NO_IDS };
 
 /** Reasons that never raise a verdict on their own. */
 const SUPPORTING_ONLY = new Set(['link-destination-hidden']);
