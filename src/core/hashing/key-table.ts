@@ -4,8 +4,8 @@ const NONE: readonly number[] = [];
 
 /**
  * key -> positions (of indicators), keyed by our own 32-bit string hash. Entries are appended as a
- * list is indexed and placed, on the first lookup after, in an open-addressing table of typed
- * arrays sized for all of them: a Map of a million strings hashes every key again and rehashes
+ * list is indexed and placed once (`seal`) in an open-addressing table of typed arrays sized for
+ * all of them: a Map of a million strings hashes every key again and rehashes
  * itself as it grows, which cost a third of an index build. Positions of one key come back in the
  * order they were added (linear probing without removal keeps that order along a probe run).
  */
@@ -30,8 +30,16 @@ export class KeyTable {
     return this.keys.length;
   }
 
-  get(key: string, hash = keyHash(key)): readonly number[] {
+  /**
+   * Places the entries added so far in the table; a lookup does it too when something was added
+   * since, but an index build calls it itself, so its first lookup does not pay for it.
+   */
+  seal(): void {
     if (this.placed !== this.keys.length) this.place();
+  }
+
+  get(key: string, hash = keyHash(key)): readonly number[] {
+    this.seal();
     const mask = this.slots.length - 1;
     let found: number[] | undefined;
     for (let slot = Math.imul(hash, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {

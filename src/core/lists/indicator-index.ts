@@ -199,6 +199,18 @@ export function buildIndicatorIndex(
     feedEnds.push(indicators.length);
   }
   const size = indicators.length;
+  for (const table of [
+    hosts,
+    exactUrls,
+    prefixUrls,
+    hashes,
+    fileNames,
+    emails,
+    handles,
+    packages,
+    literalsByWord,
+  ])
+    table.seal();
   const listed = new KeyFilter(keyCount);
   for (let i = 0; i < keyCount; i++) listed.add(keyHashes[i]!, keyBlocks[i]!);
 

@@ -41,6 +41,17 @@ describe('KeyTable', () => {
     expect(reversedKeyHash('evil.com')).not.toBe(keyHash('evil.com'));
   });
 
+  it('finds the same after an explicit seal, and keys added after it', () => {
+    const table = new KeyTable();
+    table.add('a.com', 0);
+    table.seal();
+    expect(table.get('a.com')).toEqual([0]);
+    table.add('b.com', 1);
+    table.seal();
+    expect(table.get('b.com')).toEqual([1]);
+    expect(table.get('a.com')).toEqual([0]);
+  });
+
   it('holds nothing when empty', () => {
     expect(new KeyTable().get('example.com')).toEqual([]);
   });
