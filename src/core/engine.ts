@@ -97,7 +97,8 @@ class Judgement {
     for (const attachment of candidate.attachments ?? []) mentionText += `\n${attachment.name}`;
     this.mentioned = mentionText ? brands.brandsMentioned(mentionText) : NO_BRANDS;
     this.mentionedIds = this.mentioned.length > 0 ? new Set(this.mentioned.map((b) => b.id)) : NO_IDS;
-    this.lookalikeContext = { mentionedBrandIds: this.mentionedIds };
+    this.lookalikeContext =
+      this.mentionedIds === NO_IDS ? NO_MENTIONS : { mentionedBrandIds: this.mentionedIds };
     const page = candidate.pageUrl ? unwrapUrl(candidate.pageUrl) : undefined;
     this.pageDomain = page?.ok ? registrableDomain(page.url.hostname) : null;
   }
@@ -142,7 +143,7 @@ class Judgement {
     if (this.allowed(url, host)) return;
     this.addHits(this.indicators?.matchUrl(url), evidence);
 
-    const official = this.brands.officialBrandOf(host) ?? this.brands.officialJobBrandOf(url);
+    const official = this.brands.officialBrandOf(host) ?? this.brands.officialJobBrandOf(url, host);
     const lookalikes = official ? [] : this.brands.lookalikesOf(host, this.lookalikeContext);
     this.add(lookalikes, evidence);
     const mismatch = linkTextMismatchReason(visibleText, url);
@@ -153,7 +154,7 @@ class Judgement {
     if (isDocument) this.documentLink = true;
     if (name !== undefined && fileName === undefined)
       this.add(fileNameReasons(name), { ...evidence, file: name });
-    this.add(documentHostReasons(url, name), evidence);
+    this.add(documentHostReasons(url, name, host), evidence);
 
     if (!official && lookalikes.length === 0)
       this.judgeOffBrandJobLink(url, host, visibleText, isDocument, evidence);
@@ -262,26 +263,36 @@ class Judgement {
     // a warning that other evidence raised.
     if (this.reasons.every((r) => SUPPORTING_ONLY.has(r.id))) return { verdict: 'clean', reasons: [] };
     const jobContext = this.mentioned.length > 0 || this.documentLink || hasJobLanguage(this.text);
-    const seen = new Set<string>();
     const reasons: Reason[] = [];
+    // A hostile page can bring thousands of reasons: past a few, repeats are found by key.
+    const seen = this.reasons.length > MAX_LOOK_BACK ? new Set<string>() : null;
     for (const reason of this.reasons) {
-      if (this.reasons.length > 1) {
+      if (seen) {
         const key = `${reason.id}|${reason.message}`;
         if (seen.has(key)) continue;
         seen.add(key);
-      }
+      } else if (isRepeat(reason, reasons)) continue;
       const escalate = reason.level === 'suspicious' && reason.escalatesWithJobContext === true && jobContext;
       reasons.push(escalate ? { ...reason, level: 'dangerous' } : reason);
     }
-    if (reasons.length > 1) {
-      const ranks = new Map(reasons.map((r) => [r, reasonRank(r)]));
-      reasons.sort((a, b) => ranks.get(a)! - ranks.get(b)!);
-    }
+    if (reasons.length > 1) reasons.sort((a, b) => reasonRank(a) - reasonRank(b));
     let verdict: Level = 'clean';
     for (const reason of reasons) if (LEVEL_RANK[reason.level] > LEVEL_RANK[verdict]) verdict = reason.level;
     // Sorted strongest first, so the cap drops only the weakest evidence; the level is already set.
     return { verdict, reasons: reasons.slice(0, MAX_REASONS).map(clampMessage) };
   }
+}
+
+/** Reasons a candidate may carry and still have repeats found by a look back (isRepeat). */
+const MAX_LOOK_BACK = 16;
+
+/**
+ * The same evidence twice (same id and message, escalation aside): most candidates have a reason
+ * or two, so a look back beats a set of "id|message" keys made for every one.
+ */
+function isRepeat(reason: Reason, kept: readonly Reason[]): boolean {
+  for (const other of kept) if (other.id === reason.id && other.message === reason.message) return true;
+  return false;
 }
 
 /** A page can make a host 4,000 characters long; the message names it, so cut the message to fit. */
@@ -302,6 +313,8 @@ function isAllowedHost(host: string, allowHosts: ReadonlySet<string>): boolean {
 
 const NO_BRANDS: Brand[] = [];
 const NO_IDS: ReadonlySet<string> = new Set();
+/** The lookalike context of a candidate that names no brand (lookalikesOf only reads it). */
+const NO_MENTIONS: LookalikeContext = { mentionedBrandIds: NO_IDS };
 
 /** Reasons that never raise a verdict on their own. */
 const SUPPORTING_ONLY = new Set(['link-destination-hidden']);

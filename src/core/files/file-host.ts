@@ -75,20 +75,21 @@ function sharingService(host: string): string | undefined {
 }
 
 /** Is this link a document (by file name, by URL path, or by Google Docs/Drive's document paths)? */
-function looksLikeDocument(url: URL, fileName?: string): boolean {
+function looksLikeDocument(url: URL, fileName: string | undefined, host: string): boolean {
   if (fileName !== undefined && isDocumentName(fileName)) return true;
   const path = url.pathname.toLowerCase();
   if (isDocumentName(path)) return true;
   return (
     /^\/(file\/d|document\/d|presentation\/d|spreadsheets\/d)\//.test(path) ||
-    (url.hostname === 'docs.google.com' && url.pathname.length > 1)
+    (host === 'docs.google.com' && path.length > 1)
   );
 }
 
-export function documentHostReasons(url: URL, fileName?: string): Reason[] {
+/** `host` is the URL's hostname when the caller has read it already (the getter builds a new string). */
+export function documentHostReasons(url: URL, fileName?: string, host = url.hostname): Reason[] {
   // Both checks are pure; the path check is the cheaper one and rules out most links.
-  if (!looksLikeDocument(url, fileName)) return [];
-  const service = sharingService(url.hostname);
+  if (!looksLikeDocument(url, fileName, host)) return [];
+  const service = sharingService(host);
   if (!service) return [];
   const what = fileName ? `“${fileName.slice(0, 120)}”` : 'This document';
   return [
@@ -96,8 +97,8 @@ export function documentHostReasons(url: URL, fileName?: string): Reason[] {
       id: 'file-on-sharing-host',
       level: 'suspicious',
       escalatesWithJobContext: true,
-      host: url.hostname,
-      message: `${what} is hosted on ${service} (${url.hostname}), where anyone can upload files; real employers share job descriptions on their own careers site.`,
+      host,
+      message: `${what} is hosted on ${service} (${host}), where anyone can upload files; real employers share job descriptions on their own careers site.`,
     },
   ];
 }

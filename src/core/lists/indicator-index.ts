@@ -1,5 +1,6 @@
 import type { Brand } from '../brands/brand.ts';
 import { hashStep, hostBlock, KeyFilter, keyHash, writeHostKey } from '../hashing/key-filter.ts';
+import { KeyTable } from '../hashing/key-table.ts';
 import type { Reason } from '../types.ts';
 import type { Indicator, IndicatorPayload } from './indicator-payload.ts';
 
@@ -48,32 +49,6 @@ function decodeURIComponentSafe(text: string): string {
   }
 }
 
-const NONE: readonly number[] = [];
-
-/**
- * key -> positions of indicators in the index's `indicators` array. Positions are small integers, so
- * a million indicators cost no object each; nearly every key has one, stored bare, not in a list.
- */
-class Buckets {
-  private readonly map = new Map<string, number | number[]>();
-
-  add(key: string, at: number): void {
-    const current = this.map.get(key);
-    if (current === undefined) this.map.set(key, at);
-    else if (typeof current === 'number') this.map.set(key, [current, at]);
-    else current.push(at);
-  }
-
-  get size(): number {
-    return this.map.size;
-  }
-
-  get(key: string): readonly number[] {
-    const current = this.map.get(key);
-    return current === undefined ? NONE : typeof current === 'number' ? [current] : current;
-  }
-}
-
 /** Every parent domain of a host, itself first: a.b.example.com, b.example.com, example.com, com. */
 function* suffixes(host: string): Generator<string> {
   let h = host;
@@ -85,9 +60,33 @@ function* suffixes(host: string): Generator<string> {
   }
 }
 
-/** Where the parent domains a host filter may hold start, and where URL prefix keys end (reused). */
-const maybeStarts: number[] = [];
-const maybeEnds: number[] = [];
+/**
+ * Keys the filter may hold, as where they start or end in the host or path, with their hashes.
+ * Typed arrays with a count, reused: emptying a JS array by `length = 0` drops its backing store,
+ * so the next push allocated a new one on every check.
+ */
+class KeyCandidates {
+  at = new Int32Array(16);
+  hash = new Int32Array(16);
+  count = 0;
+
+  push(at: number, hash: number): void {
+    if (this.count === this.at.length) {
+      const at2 = new Int32Array(this.count * 2);
+      const hash2 = new Int32Array(this.count * 2);
+      at2.set(this.at);
+      hash2.set(this.hash);
+      this.at = at2;
+      this.hash = hash2;
+    }
+    this.at[this.count] = at;
+    this.hash[this.count++] = hash;
+  }
+}
+/** Where the parent domains of a host start (matchHost). */
+const suffixCandidates = new KeyCandidates();
+/** Where URL prefix keys end in the path (matchUrl). */
+const prefixCandidates = new KeyCandidates();
 
 function normalizeUrlKey(url: URL): string {
   return `${url.hostname.toLowerCase()}${url.pathname.replace(/(?<!\/)\/+$/, '')}${url.search}`;
@@ -102,17 +101,17 @@ export function buildIndicatorIndex(
   lists: ReadonlyArray<{ feedId: string; payload: IndicatorPayload }>,
   now: Date = new Date(),
 ): IndicatorIndex {
-  const hosts = new Buckets();
-  const exactUrls = new Buckets();
-  const prefixUrls = new Buckets();
+  const hosts = new KeyTable();
+  const exactUrls = new KeyTable();
+  const prefixUrls = new KeyTable();
   // A path key longer than every stored prefix cannot match: skip hashing it (4 KB hrefs of '/').
   let longestPrefixKey = 0;
-  const hashes = new Buckets();
-  const fileNames = new Buckets();
-  const emails = new Buckets();
-  const handles = new Buckets();
-  const packages = new Buckets();
-  const literalsByWord = new Buckets();
+  const hashes = new KeyTable();
+  const fileNames = new KeyTable();
+  const emails = new KeyTable();
+  const handles = new KeyTable();
+  const packages = new KeyTable();
+  const literalsByWord = new KeyTable();
   const shortLiterals: number[] = [];
   const regexes: Array<{ at: number; pattern: RegExp }> = [];
   const allow = new Set<string>();
@@ -142,8 +141,8 @@ export function buildIndicatorIndex(
       indicators.push(indicator);
       switch (indicator.kind) {
         case 'domain':
-          hosts.add(indicator.value, at);
-          writeHostKey(indicator.value, keyHashes, keyBlocks, keyCount++);
+          writeHostKey(indicator.value, keyHashes, keyBlocks, keyCount);
+          hosts.add(indicator.value, at, keyHashes[keyCount++]);
           break;
         case 'url': {
           let url: URL;
@@ -155,15 +154,17 @@ export function buildIndicatorIndex(
           const host = url.hostname.toLowerCase();
           if (indicator.match === 'exact') {
             const key = normalizeUrlKey(url);
-            exactUrls.add(key, at);
+            const hash = keyHash(key);
+            exactUrls.add(key, at, hash);
             keyBlocks[keyCount] = hostBlock(host);
-            keyHashes[keyCount++] = keyHash(key);
+            keyHashes[keyCount++] = hash;
           } else {
             const key = `${host}${url.pathname.replace(/(?<!\/)\/+$/, '')}`;
             longestPrefixKey = Math.max(longestPrefixKey, key.length);
-            prefixUrls.add(key, at);
+            const hash = keyHash(key);
+            prefixUrls.add(key, at, hash);
             keyBlocks[keyCount] = hostBlock(host);
-            keyHashes[keyCount++] = keyHash(key);
+            keyHashes[keyCount++] = hash;
           }
           break;
         }
@@ -198,6 +199,18 @@ export function buildIndicatorIndex(
     feedEnds.push(indicators.length);
   }
   const size = indicators.length;
+  for (const table of [
+    hosts,
+    exactUrls,
+    prefixUrls,
+    hashes,
+    fileNames,
+    emails,
+    handles,
+    packages,
+    literalsByWord,
+  ])
+    table.seal();
   const listed = new KeyFilter(keyCount);
   for (let i = 0; i < keyCount; i++) listed.add(keyHashes[i]!, keyBlocks[i]!);
 
@@ -217,7 +230,8 @@ export function buildIndicatorIndex(
     // The host and each parent domain (a.b.example.com, b.example.com, ..., com) hashed from the
     // right in one pass; only those the filter may hold are looked up, the host itself first.
     // Domain values are at most 253 characters (indicator-payload.ts): longer keys are skipped.
-    maybeStarts.length = 0;
+    const starts = suffixCandidates;
+    starts.count = 0;
     let hash = 0;
     // A suffix's block (hostBlock): its own hash while it has at most one dot, then that one's.
     let block = 0;
@@ -225,15 +239,17 @@ export function buildIndicatorIndex(
     for (let i = host.length - 1; ; i--) {
       if (i === -1 || host.charCodeAt(i) === 46) {
         if (dots <= 1) block = hash;
-        if (host.length - i - 1 <= 253 && listed.mayHave(hash, block)) maybeStarts.push(i + 1);
+        if (host.length - i - 1 <= 253 && listed.mayHave(hash, block)) {
+          starts.push(i + 1, hash);
+        }
         dots++;
       }
       if (i === -1) break;
       hash = hashStep(hash, host.charCodeAt(i));
     }
-    for (let k = maybeStarts.length - 1; k >= 0; k--) {
-      const suffix = host.slice(maybeStarts[k]);
-      for (const at of hosts.get(suffix)) {
+    for (let k = starts.count - 1; k >= 0; k--) {
+      const suffix = host.slice(starts.at[k]);
+      for (const at of hosts.get(suffix, starts.hash[k]!)) {
         const indicator = indicators[at]!;
         if (suffix === host || (indicator.kind === 'domain' && indicator.includeSubdomains)) {
           out.push(hit(at, host));
@@ -244,31 +260,40 @@ export function buildIndicatorIndex(
   }
 
   function matchUrl(url: URL): IndicatorHit[] {
-    // URL getters build a new string on every read: each is read once.
+    // URL getters build a new string on every read: each is read once, and `search` only when
+    // some URL is listed exactly.
     const { hostname, pathname } = url;
     const out = matchHost(hostname);
+    if (exactUrls.size === 0 && prefixUrls.size === 0) return out;
     const host = hostname.toLowerCase();
-    const path = pathname.endsWith('/') ? pathname.replace(/(?<!\/)\/+$/, '') : pathname;
+    // The path without its trailing slashes (as the keys were made), as a length: no new string.
+    let pathLength = pathname.length;
+    while (pathLength > 0 && pathname.charCodeAt(pathLength - 1) === 47) pathLength--;
     const block = hostBlock(host);
     // Path prefixes on segment boundaries: /a/b/c checks /a/b/c, /a/b, /a and the bare host. Their
     // keys are hashed on one walk over host and path; the filter rules out nearly all of them.
-    maybeEnds.length = 0;
+    const ends = prefixCandidates;
+    ends.count = 0;
     let hash = keyHash(host);
     for (let i = 0; ; i++) {
       if (
-        (i === path.length || path.charCodeAt(i) === 47) &&
+        (i === pathLength || pathname.charCodeAt(i) === 47) &&
         host.length + i <= longestPrefixKey &&
         listed.mayHave(hash, block)
-      )
-        maybeEnds.push(i);
-      if (i === path.length) break;
-      hash = hashStep(hash, path.charCodeAt(i));
+      ) {
+        ends.push(i, hash);
+      }
+      if (i === pathLength) break;
+      hash = hashStep(hash, pathname.charCodeAt(i));
     }
-    const { search } = url;
-    for (let i = 0; i < search.length; i++) hash = hashStep(hash, search.charCodeAt(i));
-    if (listed.mayHave(hash, block)) out.push(...hits(exactUrls.get(`${host}${path}${search}`), url.href));
-    for (let k = maybeEnds.length - 1; k >= 0; k--)
-      out.push(...hits(prefixUrls.get(`${host}${path.slice(0, maybeEnds[k])}`), url.href));
+    if (exactUrls.size > 0) {
+      const { search } = url;
+      for (let i = 0; i < search.length; i++) hash = hashStep(hash, search.charCodeAt(i));
+      if (listed.mayHave(hash, block))
+        out.push(...hits(exactUrls.get(`${host}${pathname.slice(0, pathLength)}${search}`, hash), url.href));
+    }
+    for (let k = ends.count - 1; k >= 0; k--)
+      out.push(...hits(prefixUrls.get(`${host}${pathname.slice(0, ends.at[k])}`, ends.hash[k]!), url.href));
     return out;
   }
 

@@ -19,8 +19,11 @@ export interface BrandIndex {
   byId(id: string): Brand | undefined;
   /** The host is an official domain (or a subdomain of one) of this brand. */
   officialBrandOf(host: string): Brand | undefined;
-  /** The URL is on an official careers page or ATS board of this brand. */
-  officialJobBrandOf(url: URL): Brand | undefined;
+  /**
+   * The URL is on an official careers page or ATS board of this brand. `host` is the URL's hostname
+   * when the caller has read it already (the getter builds a new string).
+   */
+  officialJobBrandOf(url: URL, host?: string): Brand | undefined;
   /** Lookalike reasons for a host; none for official hosts and unrelated ones. */
   lookalikesOf(host: string, context?: LookalikeContext): Reason[];
   /** Brands named in free text, by alias, in order of first appearance. */
@@ -195,8 +198,8 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     return officialDomains.get(registrableDomain(host));
   }
 
-  function officialJobBrandOf(url: URL): Brand | undefined {
-    const pages = careers.get(url.hostname.toLowerCase());
+  function officialJobBrandOf(url: URL, host = url.hostname): Brand | undefined {
+    const pages = careers.get(host.toLowerCase());
     if (!pages) return undefined;
     const path = url.pathname.toLowerCase();
     return pages.find((p) => path === p.path || path.startsWith(`${p.path}/`))?.brand;
@@ -285,33 +288,60 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     return token === undefined ? undefined : tokens.get(token);
   }
 
-  function typoOf(word: string, ofSkeletons = false): { owner: TokenOwner; edits: number } | undefined {
+  /**
+   * What one typo search looks for and what it found: `visitDeletion` reads and writes these, so
+   * no closure and no result object is made per search (the search runs for nearly every host).
+   */
+  let searchWord = '';
+  let searchSkeletons = false;
+  let foundOwner: TokenOwner | undefined;
+  let foundEdits = 0;
+
+  function visitDeletion(hash: number): boolean {
+    const key = hash & SMI_MASK;
+    if (!(searchSkeletons ? skeletonTypoFilter : typoFilter).mayHave(key)) return false;
+    const owners = (searchSkeletons ? skeletonTypoIndex : typoIndex).get(key);
+    if (!owners) return false;
+    for (const token of owners) {
+      const target = searchSkeletons ? tokenSkeletons.get(token)! : token;
+      if (target === searchWord) continue;
+      const edits = editDistance(searchWord, target, allowedEdits(token.length));
+      if (edits <= allowedEdits(token.length)) {
+        foundOwner = tokens.get(token)!;
+        foundEdits = edits;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first brand token within its allowed edits of `word` (then `foundEdits` says how many). */
+  function typoOf(word: string, ofSkeletons = false): TokenOwner | undefined {
     if (word.length < 4 || word.length > 40) return undefined;
-    const index = ofSkeletons ? skeletonTypoIndex : typoIndex;
-    const filter = ofSkeletons ? skeletonTypoFilter : typoFilter;
     // A token within two edits is at most two letters longer or shorter.
     if (word.length > maxTokenLength + MAX_TYPO_DEPTH || word.length < minTokenLength - MAX_TYPO_DEPTH)
       return undefined;
     // Only tokens of nine letters and more allow two edits (allowedEdits), so short words need one deletion.
     const depth = word.length + MAX_TYPO_DEPTH >= 9 ? MAX_TYPO_DEPTH : 1;
-    let found: { owner: TokenOwner; edits: number } | undefined;
-    someDeletionHash(word, depth, (hash) => {
-      const key = hash & SMI_MASK;
-      if (!filter.mayHave(key)) return false;
-      const owners = index.get(key);
-      if (!owners) return false;
-      for (const token of owners) {
-        const target = ofSkeletons ? tokenSkeletons.get(token)! : token;
-        if (target === word) continue;
-        const edits = editDistance(word, target, allowedEdits(token.length));
-        if (edits <= allowedEdits(token.length)) {
-          found = { owner: tokens.get(token)!, edits };
-          return true;
-        }
-      }
-      return false;
-    });
-    return found;
+    searchWord = word;
+    searchSkeletons = ofSkeletons;
+    foundOwner = undefined;
+    someDeletionHash(word, depth, visitDeletion);
+    return foundOwner;
+  }
+
+  /** A plain typo of a brand token in `word` (the whole label or one hyphen-separated part). */
+  function checkTypo(check: HostCheck, word: string): void {
+    const owner = typoOf(word);
+    if (!owner) return;
+    const edits = foundEdits;
+    if (!check.allowed(owner, word)) return;
+    const { brand, token } = owner;
+    check.add(
+      'lookalike-typo',
+      brand,
+      `${check.notOurs(brand)}: “${word}” is ${edits === 1 ? 'one letter' : 'two letters'} away from “${token}”. ${careersSentence(brand)}`,
+    );
   }
 
   /**
@@ -404,30 +434,29 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     // Typos of a brand token, in the whole label or in one hyphen-separated part. Skipped once the
     // host is flagged: one lookalike reason explains it, and typo search is the costly step.
     // IDNs go to the skeleton comparison below, which names the odd character.
-    const typoWords =
-      reasons.length > 0 || isIdn ? [] : squashed === label ? [label] : [squashed, ...label.split('-')];
-    for (const word of typoWords) {
-      const typo = typoOf(word);
-      if (!typo || !check.allowed(typo.owner, word)) continue;
-      const { brand, token } = typo.owner;
-      check.add(
-        'lookalike-typo',
-        brand,
-        `${check.notOurs(brand)}: “${word}” is ${typo.edits === 1 ? 'one letter' : 'two letters'} away from “${token}”. ${careersSentence(brand)}`,
-      );
+    if (reasons.length === 0 && !isIdn) {
+      checkTypo(check, squashed);
+      // The parts one by one, on hyphens found by hand: no array of parts for the usual unhyphenated label.
+      for (let start = 0; squashed !== label && start <= label.length; ) {
+        const end = label.indexOf('-', start);
+        const stop = end === -1 ? label.length : end;
+        checkTypo(check, label.slice(start, stop));
+        start = stop + 1;
+      }
     }
 
     // A homoglyph plus a typo ("cоinbse", "rnetamsk"): compare skeletons with skeletons.
     // After plain typos, so "coinbsae" stays a typo; "rnoonpey" (rn for m) is caught here.
     // Plain ASCII differs from its skeleton only by "m" -> "rn", so otherwise the plain typo sufficed.
     if (reasons.length === 0 && (loose !== squashed || squashed.includes('rn'))) {
-      const typo = typoOf(loose, true);
-      if (typo && check.allowed(typo.owner, label)) {
-        const { brand, token } = typo.owner;
+      const owner = typoOf(loose, true);
+      const edits = foundEdits;
+      if (owner && check.allowed(owner, label)) {
+        const { brand, token } = owner;
         check.add(
           'lookalike-homoglyph',
           brand,
-          `${check.notOurs(brand)}: it imitates “${token}” with ${describeOddCharacter(unicodeLabel)}, and ${typo.edits === 1 ? 'one more letter' : 'two more letters'} changed. ${careersSentence(brand)}`,
+          `${check.notOurs(brand)}: it imitates “${token}” with ${describeOddCharacter(unicodeLabel)}, and ${edits === 1 ? 'one more letter' : 'two more letters'} changed. ${careersSentence(brand)}`,
         );
       }
     }

@@ -1,20 +1,29 @@
-/** Optimal-string-alignment distance (Damerau-Levenshtein with adjacent transpositions), capped. */
+/**
+ * Optimal-string-alignment distance (Damerau-Levenshtein with adjacent transpositions), capped:
+ * exact up to `max`, and more than `max` beyond it. Only cells within `max` of the diagonal are
+ * computed (an alignment of cost <= max never leaves that band), so a check costs O(n * max).
+ */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  // Reused rows (every cell is written before it is read): typo checks call this per candidate token.
-  if (ROWS[0]!.length < b.length + 1) for (let r = 0; r < 3; r++) ROWS[r] = new Int32Array(b.length + 1);
+  // Reused rows (every cell read is written first, or is a band edge set below): typo checks call
+  // this per candidate token.
+  if (ROWS[0]!.length < b.length + 2) for (let r = 0; r < 3; r++) ROWS[r] = new Int32Array(b.length + 2);
   const rows = ROWS;
+  const beyond = max + 1;
   for (let j = 0; j <= b.length; j++) rows[1]![j] = j;
+  rows[1]![b.length + 1] = beyond;
   for (let i = 1; i <= a.length; i++) {
     const twoBack = rows[0]!;
     const prev = rows[1]!;
     const cur = rows[2]!;
-    cur[0] = i;
-    let best = cur[0];
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(b.length, i + max);
+    cur[lo - 1] = lo === 1 ? i : beyond;
+    let best = lo === 1 ? i : beyond;
     // Code units compared as numbers: no one-character strings in the inner loop.
     const ai = a.charCodeAt(i - 1);
     const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
-    for (let j = 1; j <= b.length; j++) {
+    for (let j = lo; j <= hi; j++) {
       const bj = b.charCodeAt(j - 1);
       let v = prev[j]! + 1;
       const insert = cur[j - 1]! + 1;
@@ -28,12 +37,14 @@ export function editDistance(a: string, b: string, max: number): number {
       cur[j] = v;
       if (v < best) best = v;
     }
-    if (best > max) return max + 1;
+    // The next row reads one cell past this band.
+    cur[hi + 1] = beyond;
+    if (best > max) return beyond;
     rows[0] = prev;
     rows[1] = cur;
     rows[2] = twoBack;
   }
-  return rows[1]![b.length]!;
+  return Math.min(rows[1]![b.length]!, beyond);
 }
 const ROWS = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 

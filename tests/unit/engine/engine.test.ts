@@ -29,6 +29,19 @@ describe('combining signals', () => {
     expect(reason.chain?.length).toBe(2);
   });
 
+  it('the same evidence twice is one reason, for a few reasons and for many', () => {
+    const link = { href: 'https://careers-coinbase.net/' };
+    const once = heuristics.judge({ links: [link] });
+    expect(once.reasons.length).toBeGreaterThan(0);
+    expect(heuristics.judge({ links: [link, link, link] })).toEqual(once);
+    expect(heuristics.judge({ links: Array.from({ length: 40 }, () => link) })).toEqual(once);
+    const hosts = Array.from({ length: 20 }, (_, i) => ({ href: `https://careers-coinbase-${i}.net/` }));
+    const many = heuristics.judge({ links: [...hosts, ...hosts] });
+    expect(new Set(many.reasons.map((r) => r.message)).size).toBe(many.reasons.length);
+    expect(many.reasons.length).toBe(heuristics.judge({ links: hosts }).reasons.length);
+    expect(many.reasons.length).toBeGreaterThanOrEqual(20);
+  });
+
   it('a clean job post from the real careers site stays clean', () => {
     const result = heuristics.judge({
       text: 'Engineering Manager, Product Security\nCoinbase\nAt Coinbase our mission is to increase economic freedom.',

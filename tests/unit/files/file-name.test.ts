@@ -71,7 +71,12 @@ describe('where a document is hosted', () => {
         documentHostReasons(new URL(href)).map((r) => r.id),
         href,
       ).toEqual(['file-on-sharing-host']);
+      // The same with the hostname the caller read already.
+      const url = new URL(href);
+      expect(documentHostReasons(url, undefined, url.hostname)).toEqual(documentHostReasons(url));
     }
+    const docs = new URL('https://docs.google.com/document/d/1AbC/edit');
+    expect(documentHostReasons(docs, undefined, docs.hostname)[0]?.message).toContain('(docs.google.com)');
   });
   it('leaves official hosts and non-documents alone', () => {
     expect(documentHostReasons(new URL('https://www.coinbase.com/careers/jd.pdf'))).toEqual([]);

@@ -55,6 +55,19 @@ describe('indicator index lookups', () => {
     expect(url('https://x.careers-portal.xyz/a/b?c')).toEqual(['d-sub']);
   });
 
+  it('match URLs by host alone when no URL is listed, and every listed parent of a deep host', () => {
+    const labels = Array.from({ length: 40 }, (_, i) => `l${i}`);
+    const parents = labels.map((_, i) => `${labels.slice(i).join('.')}.example.org`);
+    const deep = index(
+      parents.map((value, i) => ({ ...common, id: `p${i}`, kind: 'domain', value, includeSubdomains: true })),
+    );
+    expect(ids(deep.matchUrl(new URL(`https://${parents[0]}/jd/1?x=2`)))).toEqual(
+      parents.map((_, i) => `p${i}`),
+    );
+    expect(ids(deep.matchUrl(new URL(`https://www.${parents[39]}/`)))).toEqual(['p39']);
+    expect(ids(deep.matchUrl(new URL('https://example.org/l39')))).toEqual([]);
+  });
+
   it('skip host keys longer than any listed domain may be', () => {
     const long = `${'a.'.repeat(200)}careers-portal.xyz`;
     expect(ids(idx.matchHost(long))).toEqual(['d-sub']);

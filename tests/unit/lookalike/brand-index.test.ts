@@ -112,6 +112,9 @@ describe('brand mentions and official pages', () => {
   it('knows careers pages and ATS boards by path', () => {
     expect(index.officialJobBrandOf(new URL('https://jobs.lever.co/crypto/123'))?.name).toBe('Crypto.com');
     expect(index.officialJobBrandOf(new URL('https://jobs.lever.co/cryptoscam/123'))).toBeUndefined();
+    // With the hostname the caller read already.
+    const url = new URL('https://jobs.lever.co/crypto/123');
+    expect(index.officialJobBrandOf(url, url.hostname)?.name).toBe('Crypto.com');
     expect(index.officialBrandOf('www.coinbase.com')?.name).toBe('Coinbase');
     expect(index.officialBrandOf('coinbase.com.evil.xyz')).toBeUndefined();
   });
