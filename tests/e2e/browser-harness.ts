@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The built extension; `LUREGUARD_DIST` lets parallel builds (`vite build --outDir …`) test side by side. */
 export const DIST = resolve(process.env.LUREGUARD_DIST ?? resolve(import.meta.dirname, '../../dist'));
@@ -67,6 +68,21 @@ export async function launchWithExtension(options: { hostRules?: string[]; extra
 }
 
 /** Serves `html` for one exact URL on a real hostname, through Playwright's router. */
+/** One Chromium with the built extension for the whole test file; call the result inside tests. */
+export function useExtensionBrowser(): () => ExtensionBrowser {
+  let browser: ExtensionBrowser | undefined;
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the extension browser did not launch');
+    return browser;
+  };
+}
+
 export async function serveHtml(context: BrowserContext, url: string, html: string): Promise<void> {
   await context.route(url, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),

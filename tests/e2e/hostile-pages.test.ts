@@ -1,14 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureHtml } from '../fixtures/load-fixture.ts';
-import {
-  badgeText,
-  type ExtensionBrowser,
-  launchWithExtension,
-  serveHtml,
-  tabIdOf,
-  waitForJudged,
-} from './browser-harness.ts';
+import { badgeText, serveHtml, tabIdOf, useExtensionBrowser, waitForJudged } from './browser-harness.ts';
 import { linkedInJobView, wrap } from './linkedin-fixtures.ts';
 
 /**
@@ -16,15 +9,8 @@ import { linkedInJobView, wrap } from './linkedin-fixtures.ts';
  * at www.linkedin.com around a real-shaped LinkedIn page, and checks the warning holds.
  */
 const WARNING = '[data-lureguard-warning]';
-let browser: ExtensionBrowser;
+const browser = useExtensionBrowser();
 let nextJob = 4105000000;
-
-beforeAll(async () => {
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 function fakeJob(jobId: string): string {
   return linkedInJobView('sdui', {
@@ -58,8 +44,8 @@ async function openHostile(
   const html = options.inHead
     ? base.replace(/<head>/i, `<head>${snippet}`)
     : base.replace('</body>', `${snippet}</body>`);
-  await serveHtml(browser.context, url, html);
-  const page = await browser.context.newPage();
+  await serveHtml(browser().context, url, html);
+  const page = await browser().context.newPage();
   await page.goto(url);
   return { page, jobId };
 }
@@ -99,7 +85,7 @@ function* walk(node: CdpNode): Generator<CdpNode> {
  * DevTools: a Lureguard popover that is open, and is what a click at its centre would hit.
  */
 async function inTopLayer(page: Page): Promise<boolean> {
-  const cdp = await browser.context.newCDPSession(page);
+  const cdp = await browser().context.newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     for (const node of walk(root)) {
@@ -193,11 +179,11 @@ describe('the page attacks the warning', () => {
 describe('the page forges our hooks and messages', () => {
   it('strips every data-lureguard* it did not set; a genuine job stays silent', async () => {
     const { page, jobId } = await openHostile('forged-hooks.html', { genuine: true });
-    const tabId = await tabIdOf(browser, page);
-    await waitForJudged(browser, tabId, `linkedin-job:${jobId}`);
+    const tabId = await tabIdOf(browser(), page);
+    await waitForJudged(browser(), tabId, `linkedin-job:${jobId}`);
     await expect.poll(() => page.locator('.late-forgery').count(), { timeout: 5_000 }).toBe(5);
     await expect.poll(() => page.locator('[data-lureguard], [data-lureguard-warning]').count()).toBe(0);
-    expect(await badgeText(browser, tabId)).toBe('');
+    expect(await badgeText(browser(), tabId)).toBe('');
     await page.close();
   });
 
@@ -253,8 +239,8 @@ describe('infinite scroll', () => {
       '</body>',
       `${fixtureHtml('hostile/infinite-scroll.html')}</body>`,
     );
-    await serveHtml(browser.context, url, html);
-    const page = await browser.context.newPage();
+    await serveHtml(browser().context, url, html);
+    const page = await browser().context.newPage();
     await page.goto(url);
     await page.waitForFunction(
       () => (window as { __scrollDone?: boolean }).__scrollDone === true,

@@ -1,29 +1,22 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   badgeText,
-  type ExtensionBrowser,
-  launchWithExtension,
   serveHtml,
   tabIdOf,
   tabState,
+  useExtensionBrowser,
   waitForJudged,
 } from './browser-harness.ts';
 import { linkedInJobView, wrap } from './linkedin-fixtures.ts';
 
 const WARNING = '[data-lureguard-warning]';
 
-let browser: ExtensionBrowser;
-beforeAll(async () => {
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useExtensionBrowser();
 
 async function open(url: string, html: string): Promise<Page> {
-  await serveHtml(browser.context, url, html);
-  const page = await browser.context.newPage();
+  await serveHtml(browser().context, url, html);
+  const page = await browser().context.newPage();
   await page.goto(url);
   return page;
 }
@@ -60,8 +53,8 @@ describe('LinkedIn job view (server-driven layout)', () => {
     // The warning is rendered in a closed shadow root: the page cannot read its text.
     expect(await warning.evaluate((host) => host.shadowRoot)).toBeNull();
 
-    const tabId = await tabIdOf(browser, page);
-    await expect.poll(() => badgeText(browser, tabId)).toBe('1');
+    const tabId = await tabIdOf(browser(), page);
+    await expect.poll(() => badgeText(browser(), tabId)).toBe('1');
     await page.close();
   });
 
@@ -77,11 +70,11 @@ describe('LinkedIn job view (server-driven layout)', () => {
         jdLinkText: 'coinbase.com/careers',
       }),
     );
-    const tabId = await tabIdOf(browser, page);
-    await waitForJudged(browser, tabId, 'linkedin-job:4101000002');
+    const tabId = await tabIdOf(browser(), page);
+    await waitForJudged(browser(), tabId, 'linkedin-job:4101000002');
     expect(await page.locator(WARNING).count()).toBe(0);
     expect(await page.locator('[data-lureguard]').count()).toBe(0);
-    expect(await badgeText(browser, tabId)).toBe('');
+    expect(await badgeText(browser(), tabId)).toBe('');
     await page.close();
   });
 });
@@ -108,9 +101,9 @@ describe('LinkedIn job view (classic layout)', () => {
     expect(await page.locator('#job-details').getAttribute('data-lureguard')).toBe('dangerous');
     expect(await page.locator('a.jobs-apply-button').getAttribute('data-lureguard')).toBe('dangerous');
 
-    const tabId = await tabIdOf(browser, page);
-    await expect.poll(() => badgeText(browser, tabId)).toBe('1');
-    const state = await tabState(browser, tabId);
+    const tabId = await tabIdOf(browser(), page);
+    await expect.poll(() => badgeText(browser(), tabId)).toBe('1');
+    const state = await tabState(browser(), tabId);
     expect(state.judged).toEqual(['linkedin-job:4101000003']);
     await page.close();
   });
@@ -127,10 +120,10 @@ describe('LinkedIn job view (classic layout)', () => {
         jdLinkText: 'company page',
       }),
     );
-    const tabId = await tabIdOf(browser, page);
-    await waitForJudged(browser, tabId, 'linkedin-job:4101000004');
+    const tabId = await tabIdOf(browser(), page);
+    await waitForJudged(browser(), tabId, 'linkedin-job:4101000004');
     expect(await page.locator(WARNING).count()).toBe(0);
-    expect(await badgeText(browser, tabId)).toBe('');
+    expect(await badgeText(browser(), tabId)).toBe('');
     await page.close();
   });
 });

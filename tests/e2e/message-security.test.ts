@@ -1,24 +1,17 @@
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   badgeText,
   EXTENSION_ID,
-  type ExtensionBrowser,
-  launchWithExtension,
   serveHtml,
   tabIdOf,
   tabState,
+  useExtensionBrowser,
   waitForJudged,
 } from './browser-harness.ts';
 import { linkedInJobView, wrap } from './linkedin-fixtures.ts';
 
-let browser: ExtensionBrowser;
-beforeAll(async () => {
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useExtensionBrowser();
 
 const FORGED_VERDICT = {
   type: 'bg:verdicts',
@@ -45,7 +38,7 @@ function cleanJobPage(jobId: string): string {
 
 /** Runs `expression` inside Lureguard's own content-script world on the page, through DevTools. */
 async function evaluateInContentScript(page: Page, expression: string): Promise<unknown> {
-  const cdp: CDPSession = await browser.context.newCDPSession(page);
+  const cdp: CDPSession = await browser().context.newCDPSession(page);
   const contexts: Array<{ id: number; origin: string; name: string; auxData?: { type?: string } }> = [];
   cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
   await cdp.send('Runtime.enable');
@@ -74,11 +67,15 @@ describe('messages the worker must ignore', () => {
       document.dispatchEvent(new CustomEvent('lureguard', { detail: forged }));
       window.dispatchEvent(new CustomEvent('cs:judge', { detail: forged }));
     </script>`;
-    await serveHtml(browser.context, url, cleanJobPage('4102000001').replace('</body>', `${forgery}</body>`));
-    const page = await browser.context.newPage();
+    await serveHtml(
+      browser().context,
+      url,
+      cleanJobPage('4102000001').replace('</body>', `${forgery}</body>`),
+    );
+    const page = await browser().context.newPage();
     await page.goto(url);
-    const tabId = await tabIdOf(browser, page);
-    await waitForJudged(browser, tabId, 'linkedin-job:4102000001');
+    const tabId = await tabIdOf(browser(), page);
+    await waitForJudged(browser(), tabId, 'linkedin-job:4102000001');
     // Forge again after the content script is running.
     await page.evaluate((forged) => {
       window.postMessage(forged, '*');
@@ -86,18 +83,18 @@ describe('messages the worker must ignore', () => {
     }, FORGED_VERDICT);
     await page.waitForTimeout(500);
     expect(await page.locator('[data-lureguard-warning]').count()).toBe(0);
-    expect(await badgeText(browser, tabId)).toBe('');
-    expect((await tabState(browser, tabId)).findings).toEqual([]);
+    expect(await badgeText(browser(), tabId)).toBe('');
+    expect((await tabState(browser(), tabId)).findings).toEqual([]);
     await page.close();
   });
 
   it('drops malformed runtime messages from its own content script, and keeps working', async () => {
     const url = 'https://www.linkedin.com/jobs/view/4102000002/';
-    await serveHtml(browser.context, url, cleanJobPage('4102000002'));
-    const page = await browser.context.newPage();
+    await serveHtml(browser().context, url, cleanJobPage('4102000002'));
+    const page = await browser().context.newPage();
     await page.goto(url);
-    const tabId = await tabIdOf(browser, page);
-    await waitForJudged(browser, tabId, 'linkedin-job:4102000002');
+    const tabId = await tabIdOf(browser(), page);
+    await waitForJudged(browser(), tabId, 'linkedin-job:4102000002');
 
     const malformed = [
       'null',
@@ -128,7 +125,7 @@ describe('messages the worker must ignore', () => {
   });
 
   it('refuses content-script requests sent from an extension page', async () => {
-    const popup = await browser.context.newPage();
+    const popup = await browser().context.newPage();
     await popup.goto(`chrome-extension://${EXTENSION_ID}/src/ui/popup/popup.html`);
     const reply = await popup.evaluate(() =>
       chrome.runtime

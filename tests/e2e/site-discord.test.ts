@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, fixturePart } from '../fixtures/load-fixture.ts';
-import { tabIdOf, waitForJudged } from './browser-harness.ts';
-import {
-  expectSilent,
-  expectWarned,
-  openFixture,
-  useExtensionBrowser,
-  warningCount,
-} from './site-harness.ts';
+import { tabIdOf, useExtensionBrowser, waitForJudged } from './browser-harness.ts';
+import { expectSilent, expectWarned, openFixture, warningCount } from './site-harness.ts';
 
 const browser = useExtensionBrowser();
 

@@ -1,26 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import { fixtureHtml } from '../fixtures/load-fixture.ts';
-import { type ExtensionBrowser, launchWithExtension, tabIdOf, waitForJudged } from './browser-harness.ts';
+import { type ExtensionBrowser, tabIdOf, waitForJudged } from './browser-harness.ts';
 
 /** Shared steps of the per-site e2e tests (`site-*.test.ts`): fixtures served at real URLs. */
 
 export const WARNING = '[data-lureguard-warning]';
-
-/** One Chromium with the built extension for the whole test file; call the result inside tests. */
-export function useExtensionBrowser(): () => ExtensionBrowser {
-  let browser: ExtensionBrowser | undefined;
-  beforeAll(async () => {
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  return () => {
-    if (!browser) throw new Error('the extension browser did not launch');
-    return browser;
-  };
-}
 
 /**
  * Opens `url` (its real hostname) with a committed fixture as the page. Matches on the URL

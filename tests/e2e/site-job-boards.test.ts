@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  expectSilent,
-  expectWarned,
-  openFixture,
-  useExtensionBrowser,
-  WARNING,
-  warningCount,
-} from './site-harness.ts';
+import { useExtensionBrowser } from './browser-harness.ts';
+import { expectSilent, expectWarned, openFixture, WARNING, warningCount } from './site-harness.ts';
 
 const browser = useExtensionBrowser();
 

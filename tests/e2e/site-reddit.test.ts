@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  expectSilent,
-  expectWarned,
-  openFixture,
-  useExtensionBrowser,
-  warningCount,
-} from './site-harness.ts';
+import { useExtensionBrowser } from './browser-harness.ts';
+import { expectSilent, expectWarned, openFixture, warningCount } from './site-harness.ts';
 
 const browser = useExtensionBrowser();
 

@@ -1,24 +1,18 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_ID, type ExtensionBrowser, launchWithExtension, serveHtml } from './browser-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_ID, serveHtml, useExtensionBrowser } from './browser-harness.ts';
 import { linkedInJobView, wrap } from './linkedin-fixtures.ts';
 
 const WARNING = '[data-lureguard-warning]';
 const JD_TARGET = 'https://talentdocs-share.net/files/Coinbase_EM_Product_Security_JD.pdf';
 
-let browser: ExtensionBrowser;
-beforeAll(async () => {
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useExtensionBrowser();
 
 /** A LinkedIn job view whose JD link leads (through LinkedIn's safety wrapper) off Coinbase's domains. */
 async function openFakeJob(jobId: string): Promise<Page> {
   const url = `https://www.linkedin.com/jobs/view/${jobId}/`;
   await serveHtml(
-    browser.context,
+    browser().context,
     url,
     linkedInJobView('sdui', {
       jobId,
@@ -28,7 +22,7 @@ async function openFakeJob(jobId: string): Promise<Page> {
       jdLinkText: 'Job description (PDF)',
     }),
   );
-  const page = await browser.context.newPage();
+  const page = await browser().context.newPage();
   await page.goto(url);
   await expect.poll(() => page.locator(WARNING).count(), { timeout: 10_000 }).toBe(1);
   return page;
@@ -36,7 +30,7 @@ async function openFakeJob(jobId: string): Promise<Page> {
 
 /** Chromium's accessibility tree (which does include closed shadow roots). */
 async function axNodes(page: Page): Promise<Array<{ role: string; name: string }>> {
-  const cdp = await browser.context.newCDPSession(page);
+  const cdp = await browser().context.newCDPSession(page);
   const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
     nodes: Array<{ role?: { value?: string }; name?: { value?: string } }>;
   };
@@ -97,7 +91,7 @@ describe('inline warning', () => {
 
   it('"Continue anyway" goes to the link, once', async () => {
     let landed = 0;
-    await browser.context.route('https://www.linkedin.com/safety/go/**', (route) => {
+    await browser().context.route('https://www.linkedin.com/safety/go/**', (route) => {
       landed++;
       return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>landed</title>landed' });
     });
