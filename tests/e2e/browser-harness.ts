@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
@@ -36,6 +36,14 @@ export interface ExtensionBrowser {
  */
 export async function launchWithExtension(options: { hostRules?: string[]; extraArgs?: string[] } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'lureguard-e2e-'));
+  // Downloads land in the throwaway profile, never in the user's own ~/Downloads.
+  mkdirSync(join(userDataDir, 'Default'));
+  writeFileSync(
+    join(userDataDir, 'Default', 'Preferences'),
+    JSON.stringify({
+      download: { default_directory: join(userDataDir, 'downloads'), prompt_for_download: false },
+    }),
+  );
   const rules = [...(options.hostRules ?? []), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
@@ -56,7 +64,18 @@ export async function launchWithExtension(options: { hostRules?: string[]; extra
   const ours = (w: Worker) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`);
   const worker = async () =>
     context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours }));
-  await worker();
+  // The worker target appears before its script has run; wait until its top-level listeners
+  // are registered, or an early download or message would reach a worker that ignores it.
+  const started = await worker();
+  const deadline = Date.now() + 20_000;
+  while (
+    !(await started.evaluate(
+      () => chrome.runtime.onMessage.hasListeners() && chrome.downloads.onDeterminingFilename.hasListeners(),
+    ))
+  ) {
+    if (Date.now() > deadline) throw new Error('the extension service worker never registered its listeners');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   return {
     context,
     worker,
