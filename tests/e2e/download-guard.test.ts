@@ -263,6 +263,33 @@ describe('download guard', () => {
     await page.close();
   });
 
+  it('holds a download that starts while the worker is asleep until the woken worker has judged it', async () => {
+    const url = `${LURE_URL}?after-sleep=1`;
+    const page = await jobPage(url);
+    // Chrome stops an idle worker after 30 s; closing its DevTools target does the same at once.
+    await (await browser.worker()).evaluate(() => {
+      (self as unknown as { beforeSleep: boolean }).beforeSleep = true;
+    });
+    const cdp = await browser.context.newCDPSession(page);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find(
+      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${EXTENSION_ID}/`),
+    );
+    await cdp.send('Target.closeTarget', { targetId: target!.targetId });
+    await cdp.detach();
+    await startDownload(page, url);
+    const item = await settled(url);
+    expect(item.state).toBe('interrupted');
+    expect(item.error).toBe('USER_CANCELED');
+    // The worker that judged it is a fresh one: the guard works across worker restarts.
+    expect(
+      await (await browser.worker()).evaluate(
+        () => (self as unknown as { beforeSleep?: boolean }).beforeSleep,
+      ),
+    ).toBeUndefined();
+    await page.close();
+  });
+
   it('checks a document on request: fetched once, sniffed, hashed, and refused past 25 MB', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${EXTENSION_ID}/src/ui/history/history.html`);
