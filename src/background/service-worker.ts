@@ -2,6 +2,10 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { createEngine, type Engine } from '../core/engine.ts';
 import { buildIndicatorIndex } from '../core/lists/indicator-index.ts';
 import { ALLOWED_SENDERS, type BgStatus, RequestMessage, type ResponseMessage } from '../core/messages.ts';
+import type { Verdict } from '../core/types.ts';
+import { reasonText } from '../ui/i18n/reason-text.ts';
+import { type Language, setLanguage } from '../ui/i18n/translate.ts';
+import { readSettings, SETTINGS_KEY } from '../ui/i18n/user-settings.ts';
 import { installDownloadGuard } from './downloads/download-guard.ts';
 import { FeedStore } from './feed-store.ts';
 import { type Policy, readPolicy } from './policy.ts';
@@ -74,6 +78,15 @@ function safeBoot(): Promise<WorkerState> {
 
 let state: Promise<WorkerState> = safeBoot();
 
+/** The language page warnings speak; findings are stored in English and translated on the way out. */
+const readLanguage = async (): Promise<Language> => setLanguage((await readSettings()).language);
+let language = readLanguage();
+
+function inLanguage(verdict: Verdict, chosen: Language): Verdict {
+  if (chosen === 'en' || verdict.reasons.length === 0) return verdict;
+  return { ...verdict, reasons: verdict.reasons.map((r) => ({ ...r, message: reasonText(r, chosen) })) };
+}
+
 /** The live engine, policy and lists, for the download guard and reports (read at each use). */
 const reportContext: WorkerContext = {
   engine: async () => (await state).engine,
@@ -136,7 +149,11 @@ const handlers: Handlers = {
     }));
     await recordFindings(sender.tab!.id!, results);
     void onJudged(reportContext, sender.tab!.id!, message.items, results);
-    return { type: 'bg:verdicts', results };
+    const chosen = await language;
+    return {
+      type: 'bg:verdicts',
+      results: results.map((r) => ({ key: r.key, verdict: inLanguage(r.verdict, chosen) })),
+    };
   },
   'ui:get-tab-findings': async (message) => {
     const tab = await tabState(message.tabId);
@@ -197,9 +214,10 @@ browser.tabs.onRemoved.addListener((tabId) => void resetTab(tabId));
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === FEED_ALARM) void pollFeeds(false);
 });
-browser.storage.onChanged.addListener((_changes, area) => {
+browser.storage.onChanged.addListener((changes, area) => {
   // New enterprise policy: feeds, keys or the allowlist may have changed.
   if (area === 'managed') state = safeBoot();
+  if (area === 'local' && changes[SETTINGS_KEY]) language = readLanguage();
 });
 installDownloadGuard(reportContext);
 installReportDelivery();

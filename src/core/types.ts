@@ -52,6 +52,8 @@ export interface Reason {
   host?: string;
   url?: string;
   file?: string;
+  /** The words or value the message quotes (a lure's phrase, a link's shown text, a listed value). */
+  evidence?: string;
   /** Where an indicator came from, so a warning can cite it. */
   source?: string;
   indicatorId?: string;

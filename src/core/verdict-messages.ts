@@ -21,6 +21,7 @@ export const ReasonSchema = z.object({
   host: z.optional(z.string()),
   url: z.optional(z.string()),
   file: z.optional(z.string()),
+  evidence: z.optional(z.string().check(z.maxLength(1_024))),
   source: z.optional(z.string()),
   indicatorId: z.optional(z.string()),
   chain: z.optional(z.array(z.string())),

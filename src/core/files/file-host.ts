@@ -1,4 +1,5 @@
 import { registrableDomain } from '../domain/registrable-domain.ts';
+import { printable } from '../text/printable.ts';
 import type { Reason } from '../types.ts';
 import { isDocumentName, realExtension } from './file-name.ts';
 
@@ -91,7 +92,7 @@ export function documentHostReasons(url: URL, fileName?: string, host = url.host
   if (!looksLikeDocument(url, fileName, host)) return [];
   const service = sharingService(host);
   if (!service) return [];
-  const what = fileName ? `“${fileName.slice(0, 120)}”` : 'This document';
+  const what = fileName ? `“${printable(fileName, 120)}”` : 'This document';
   return [
     {
       id: 'file-on-sharing-host',
@@ -157,7 +158,7 @@ export function videoCallInstallerReasons(url: URL | undefined, fileName: string
       level: 'dangerous',
       file: fileName,
       ...(url ? { host: url.hostname } : {}),
-      message: `“${fileName.slice(0, 120)}”${from} claims to be ${app.name}${app.vendors.length ? `, which is only distributed from ${app.vendors[0]}` : ''}; fake recruiters use such installers to plant malware.`,
+      message: `“${printable(fileName, 120)}”${from} claims to be ${app.name}${app.vendors.length ? `, which is only distributed from ${app.vendors[0]}` : ''}; fake recruiters use such installers to plant malware.`,
     },
   ];
 }

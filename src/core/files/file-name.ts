@@ -1,3 +1,4 @@
+import { printable } from '../text/printable.ts';
 import type { Reason } from '../types.ts';
 
 /** Extensions people expect a job description or offer letter to have. */
@@ -130,7 +131,7 @@ export function isDocumentName(name: string): boolean {
 export function fileNameReasons(name: string): Reason[] {
   if (typeof name !== 'string' || name.length === 0) return [];
   const reasons: Reason[] = [];
-  const shown = name.slice(0, 200);
+  const shown = printable(name, 200);
   const exts = extensions(name);
   const last = exts[0] ?? '';
   const kind = EXECUTABLE[last] ?? ARCHIVE[last];

@@ -1,3 +1,5 @@
+import { printable } from '../text/printable.ts';
+
 /**
  * What a file really is, from its first bytes (and, for ZIP, its directory), never from its
  * name. Fake recruiters send "Coinbase_JD.pdf" that is a Mach-O program, a ZIP of an app, or a
@@ -273,7 +275,7 @@ export interface ContentReason {
  */
 export function contentReasons(sniff: SniffResult, name: string | undefined, mime?: string): ContentReason[] {
   const claim = claimedDocumentType(name, mime);
-  const shown = name ? `“${name.slice(0, 120)}”` : 'This file';
+  const shown = name ? `“${printable(name, 120)}”` : 'This file';
   const file = name ? { file: name } : {};
   const reasons: ContentReason[] = [];
   if (sniff.executableEntries && sniff.executableEntries.length > 0) {

@@ -20,6 +20,7 @@ export function linkTextMismatchReason(
     level: 'suspicious',
     escalatesWithJobContext: true,
     host: destination.hostname,
+    evidence: shown,
     message: `The link shows ${shown} but goes to ${destination.hostname}.`,
   };
 }

@@ -371,6 +371,7 @@ export function indicatorReason(hit: IndicatorHit): Reason {
     message: `${KIND_WORDS[indicator.kind]} (${matched.slice(0, 200)}) was reported in connection with a recruiting scam${note}.${hijack} Source: ${indicator.source.slice(0, 300)} [list ${feedId}].`,
     source: indicator.source,
     indicatorId: indicator.id,
+    evidence: matched.slice(0, 200),
     ...(indicator.kind === 'domain' || indicator.kind === 'url' ? { host: matched } : {}),
   };
 }

@@ -178,6 +178,7 @@ export function lureTextReasons(text: string, brandName?: string): Reason[] {
     id: `lure-${flag}`,
     level: 'suspicious',
     ...(brandName ? { brand: brandName } : {}),
+    evidence,
     message: `${brandName ? `This message about ${brandName}` : 'This message'} ${EXPLAIN[flag](evidence)}.`,
   }));
 }

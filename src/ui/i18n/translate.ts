@@ -35,6 +35,10 @@ export function setLanguage(choice: string | undefined): Language {
   return current;
 }
 
+export function currentLanguage(): Language {
+  return current;
+}
+
 /**
  * For dates and numbers: the browser's own locale when it speaks the chosen language (an en-GB
  * browser keeps day/month order), else the chosen language.

@@ -2,7 +2,8 @@ import browser from 'webextension-polyfill';
 import '../i18n/page-strings.ts';
 import { BgInterstitial } from '../../core/messages.ts';
 import { unwrapUrl } from '../../core/url/unwrap-url.ts';
-import { setLanguage, t, translatePage } from '../i18n/translate.ts';
+import { reasonText } from '../i18n/reason-text.ts';
+import { currentLanguage, setLanguage, t, translatePage } from '../i18n/translate.ts';
 import { readSettings } from '../i18n/user-settings.ts';
 
 /**
@@ -57,7 +58,7 @@ async function load(): Promise<void> {
   $('reasons').replaceChildren(
     ...entry.verdict.reasons.map((reason) => {
       const item = document.createElement('li');
-      item.textContent = reason.message;
+      item.textContent = reasonText(reason, currentLanguage());
       item.dataset.reasonId = reason.id;
       return item;
     }),

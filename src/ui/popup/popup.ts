@@ -1,7 +1,8 @@
 import browser from 'webextension-polyfill';
 import '../i18n/page-strings.ts';
 import { BgAllowlist, BgTabFindings, type Finding } from '../../core/messages.ts';
-import { setLanguage, t, translatePage } from '../i18n/translate.ts';
+import { reasonText } from '../i18n/reason-text.ts';
+import { currentLanguage, setLanguage, t, translatePage } from '../i18n/translate.ts';
 import { readSettings } from '../i18n/user-settings.ts';
 import { verdictLabel } from '../i18n/verdict-label.ts';
 
@@ -41,7 +42,7 @@ function findingItem(tabId: number, finding: Finding): HTMLLIElement {
   const reasons = document.createElement('ul');
   for (const reason of finding.verdict.reasons) {
     const line = document.createElement('li');
-    line.textContent = reason.message;
+    line.textContent = reasonText(reason, currentLanguage());
     reasons.append(line);
   }
   const actions = document.createElement('div');

@@ -3,7 +3,15 @@ import '../i18n/page-strings.ts';
 import { BgReportDraft, BgReports, type ReportStatus } from '../../core/reports/report-messages.ts';
 import type { ReportPayload } from '../../core/reports/report-payload.ts';
 import { deliveryProblemText, problemText } from '../i18n/problem-text.ts';
-import { locale, type MessageKey, setLanguage, t, translatePage } from '../i18n/translate.ts';
+import { reasonText } from '../i18n/reason-text.ts';
+import {
+  currentLanguage,
+  locale,
+  type MessageKey,
+  setLanguage,
+  t,
+  translatePage,
+} from '../i18n/translate.ts';
 import { readSettings } from '../i18n/user-settings.ts';
 import { verdictLabel } from '../i18n/verdict-label.ts';
 
@@ -53,7 +61,7 @@ function render(draft: ReportPayload): void {
   for (const reason of draft.reasons) {
     const li = document.createElement('li');
     li.className = reason.level;
-    li.textContent = reason.message;
+    li.textContent = reasonText(reason, currentLanguage());
     li.dataset.reasonId = reason.id;
     reasons.append(li);
   }

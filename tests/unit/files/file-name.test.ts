@@ -26,6 +26,11 @@ describe('disguised file names', () => {
     expect(reasons.map((r) => r.id)).toContain('file-invisible-char');
     expect(reasons[0]!.message).toMatch(/RIGHT-TO-LEFT OVERRIDE.*\.scr/);
     expect(reasons[0]!.level).toBe('dangerous');
+    // No reason quotes the override itself: it would reorder the warning's own sentence.
+    for (const reason of reasons) expect(reason.message).not.toContain('\u202E');
+    expect(reasons.find((r) => r.id === 'file-executable-type')?.message).toContain(
+      'Coinbase_JD_[U+202E]fdp.scr',
+    );
   });
 
   it.each([
