@@ -3,9 +3,10 @@ import { careersSentence } from '../brands/brand-text.ts';
 import { hostParts, registrableDomain } from '../domain/registrable-domain.ts';
 import { KeyFilter } from '../hashing/key-filter.ts';
 import type { Reason } from '../types.ts';
+import { looseSkeleton } from '../unicode/loose-skeleton.ts';
 import { labelToUnicode } from '../unicode/punycode.ts';
 import { isMixedScript, scriptOf, scriptsIn } from '../unicode/scripts.ts';
-import { confusableWith, skeleton } from '../unicode/skeleton.ts';
+import { confusableWith } from '../unicode/skeleton.ts';
 import { allowedEdits, deletions, editDistance, someDeletionHash, stringHash } from './edit-distance.ts';
 import { hasRiskStem, isRiskWordSequence, JOB_WORDS } from './risk-words.ts';
 import { TokenAutomaton } from './token-automaton.ts';
@@ -43,49 +44,9 @@ interface TokenOwner {
 
 const MAX_TYPO_DEPTH = 2;
 const MAX_ALIAS_WORDS = 4;
-const COMBINING_MARK = /\p{M}/gu;
 /** Map keys in small-integer range: V8 hashes those fastest. Collisions are confirmed away anyway. */
 const SMI_MASK = 0x3fffffff;
-const PLAIN_ASCII = /^[a-z0-9-]*$/;
-let asciiPrototypes: string[] | null = null;
-/** ASCII characters that are their own prototype (most of [a-z0-9]; not "0", "1" or "m"). */
-let asciiIdentity: Uint8Array | null = null;
-
-/** The hot path: lower-case ASCII labels, mapped with a 128-entry table taken from the skeleton. */
-function asciiSkeleton(label: string): string {
-  if (!asciiPrototypes || !asciiIdentity) {
-    asciiPrototypes = [];
-    asciiIdentity = new Uint8Array(128);
-    for (let c = 0; c < 128; c++) {
-      const ch = String.fromCharCode(c);
-      asciiPrototypes.push(skeleton(ch).toLowerCase().normalize('NFD').replace(COMBINING_MARK, ''));
-      asciiIdentity[c] = asciiPrototypes[c] === ch ? 1 : 0;
-    }
-  }
-  // Most labels map to themselves once hyphens go: then no string is built letter by letter.
-  let identity = true;
-  for (let i = 0; i < label.length && identity; i++) {
-    const c = label.charCodeAt(i);
-    identity = c === 45 || asciiIdentity[c] === 1;
-  }
-  if (identity) return label.includes('-') ? label.replace(/-/g, '') : label;
-  let out = '';
-  for (let i = 0; i < label.length; i++) {
-    const c = label.charCodeAt(i);
-    if (c !== 45) out += asciiPrototypes[c]!;
-  }
-  return out;
-}
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
-
-/** Skeleton for domains: UTS #39 skeleton, lower case, diacritics and hyphens dropped. */
-function looseSkeleton(label: string): string {
-  if (PLAIN_ASCII.test(label)) return asciiSkeleton(label);
-  const mapped = skeleton(label);
-  // A skeleton of ASCII only (most homoglyphs map so) is its own NFD form and has no marks.
-  if (!NON_ASCII.test(mapped)) return mapped.toLowerCase().replace(/-/g, '');
-  return mapped.toLowerCase().normalize('NFD').replace(COMBINING_MARK, '').replace(/-/g, '');
-}
 
 /**
  * How common-word brands stay quiet on unrelated sites (kraken.io, circle.so, gemini.google.com,
@@ -336,12 +297,9 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     const label = parts.domain.slice(0, parts.domain.length - parts.suffix.length - 1);
     const unicodeLabel = labelToUnicode(label);
     const squashed = label.includes('-') ? label.replace(/-/g, '') : label;
-    // The registrable label is decoded already: the other labels only.
+    // The registrable label is decoded already: the labels before it and the suffix only.
     const unicodeHost = host.includes('xn--')
-      ? host
-          .split('.')
-          .map((part) => (part === label ? unicodeLabel : labelToUnicode(part)))
-          .join('.')
+      ? `${labelsToUnicode(host.slice(0, host.length - parts.domain.length))}${unicodeLabel}.${labelsToUnicode(parts.suffix)}`
       : host;
     const check = new HostCheck(host, unicodeHost, context);
     const { reasons } = check;
@@ -657,6 +615,11 @@ function tokensOf(brand: Brand): Array<{ token: string; needsContext: TokenOwner
     out.push({ token: label, needsContext: word ? 'named' : common });
   }
   return out;
+}
+
+/** Dotted labels decoded one by one; most subdomains and suffixes hold no IDN, so nothing is split then. */
+function labelsToUnicode(labels: string): string {
+  return labels.includes('xn--') ? labels.split('.').map(labelToUnicode).join('.') : labels;
 }
 
 /** "Cyrillic 'о' (U+043E) at position 2" — the first character that is not what it seems. */
