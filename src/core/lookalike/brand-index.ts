@@ -3,11 +3,13 @@ import { careersSentence } from '../brands/brand-text.ts';
 import { hostParts, registrableDomain } from '../domain/registrable-domain.ts';
 import { KeyFilter } from '../hashing/key-filter.ts';
 import type { Reason } from '../types.ts';
+import { looseSkeleton } from '../unicode/loose-skeleton.ts';
 import { labelToUnicode } from '../unicode/punycode.ts';
 import { isMixedScript, scriptOf, scriptsIn } from '../unicode/scripts.ts';
-import { confusableWith, skeleton } from '../unicode/skeleton.ts';
+import { confusableWith } from '../unicode/skeleton.ts';
 import { allowedEdits, deletions, editDistance, someDeletionHash, stringHash } from './edit-distance.ts';
 import { hasRiskStem, isRiskWordSequence, JOB_WORDS } from './risk-words.ts';
+import { TokenAutomaton } from './token-automaton.ts';
 
 export interface LookalikeContext {
   /** Brands named in the surrounding post: a common-word brand then counts even without a risk word. */
@@ -42,49 +44,9 @@ interface TokenOwner {
 
 const MAX_TYPO_DEPTH = 2;
 const MAX_ALIAS_WORDS = 4;
-const COMBINING_MARK = /\p{M}/gu;
 /** Map keys in small-integer range: V8 hashes those fastest. Collisions are confirmed away anyway. */
 const SMI_MASK = 0x3fffffff;
-const PLAIN_ASCII = /^[a-z0-9-]*$/;
-let asciiPrototypes: string[] | null = null;
-/** ASCII characters that are their own prototype (most of [a-z0-9]; not "0", "1" or "m"). */
-let asciiIdentity: Uint8Array | null = null;
-
-/** The hot path: lower-case ASCII labels, mapped with a 128-entry table taken from the skeleton. */
-function asciiSkeleton(label: string): string {
-  if (!asciiPrototypes || !asciiIdentity) {
-    asciiPrototypes = [];
-    asciiIdentity = new Uint8Array(128);
-    for (let c = 0; c < 128; c++) {
-      const ch = String.fromCharCode(c);
-      asciiPrototypes.push(skeleton(ch).toLowerCase().normalize('NFD').replace(COMBINING_MARK, ''));
-      asciiIdentity[c] = asciiPrototypes[c] === ch ? 1 : 0;
-    }
-  }
-  // Most labels map to themselves once hyphens go: then no string is built letter by letter.
-  let identity = true;
-  for (let i = 0; i < label.length && identity; i++) {
-    const c = label.charCodeAt(i);
-    identity = c === 45 || asciiIdentity[c] === 1;
-  }
-  if (identity) return label.includes('-') ? label.replace(/-/g, '') : label;
-  let out = '';
-  for (let i = 0; i < label.length; i++) {
-    const c = label.charCodeAt(i);
-    if (c !== 45) out += asciiPrototypes[c]!;
-  }
-  return out;
-}
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
-
-/** Skeleton for domains: UTS #39 skeleton, lower case, diacritics and hyphens dropped. */
-function looseSkeleton(label: string): string {
-  if (PLAIN_ASCII.test(label)) return asciiSkeleton(label);
-  const mapped = skeleton(label);
-  // A skeleton of ASCII only (most homoglyphs map so) is its own NFD form and has no marks.
-  if (!NON_ASCII.test(mapped)) return mapped.toLowerCase().replace(/-/g, '');
-  return mapped.toLowerCase().normalize('NFD').replace(COMBINING_MARK, '').replace(/-/g, '');
-}
 
 /**
  * How common-word brands stay quiet on unrelated sites (kraken.io, circle.so, gemini.google.com,
@@ -113,8 +75,6 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   const careers = new Map<string, Array<{ path: string; brand: Brand }>>();
   const tokens = new Map<string, TokenOwner>();
   const tokenLengths = new Set<number>();
-  /** Every token as a trie of UTF-16 code units: findToken walks it without making substrings. */
-  const tokenTrie = new TokenTrie<TokenOwner>();
   const tokenSkeletons = new Map<string, string>();
   /** Hash of each deletion variant of each token -> tokens (symmetric-delete index). */
   const typoIndex = new Map<number, string[]>();
@@ -145,7 +105,6 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       if (tokens.has(token)) continue;
       tokens.set(token, { token, brand, needsContext });
       tokenLengths.add(token.length);
-      tokenTrie.add(token, tokens.get(token)!);
       const tokenSkeleton = looseSkeleton(token);
       tokenSkeletons.set(token, tokenSkeleton);
       skeletons.set(tokenSkeleton, token);
@@ -171,9 +130,12 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     }
   }
   const sortedLengths = [...tokenLengths].sort((a, b) => b - a);
+  /** Every token, for findToken: one step per character of a label, whatever the number of brands. */
+  const tokenAutomaton = TokenAutomaton.from([...tokens].map(([token, owner]) => [token, owner] as const));
   /** Caps skeletons as long as some token (the only ones a search by token length can find). */
-  const capsTrie = new TokenTrie<string>();
-  for (const [key, token] of capsSkeletons) if (tokenLengths.has(key.length)) capsTrie.add(key, token);
+  const capsAutomaton = TokenAutomaton.from(
+    [...capsSkeletons].filter(([key]) => tokenLengths.has(key.length)),
+  );
   /**
    * First word of each alias (lower case) -> the most words an alias starting with it has. A phrase
    * of n words has n - 1 spaces, as an alias key of n words does: longer phrases match nothing.
@@ -205,52 +167,17 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     return pages.find((p) => path === p.path || path.startsWith(`${p.path}/`))?.brand;
   }
 
-  /** The longest brand token inside `text`, with what stands before and after it. */
+  /** The longest brand token inside `text` (the leftmost of equals), with what stands before and after it. */
   function findToken(text: string): { owner: TokenOwner; before: string; after: string } | undefined {
-    // From each start, extend only while the text is still a prefix of some token: one or two
-    // lookups per position, whatever the number of brands.
-    let best: TokenOwner | undefined;
-    let bestStart = 0;
-    for (let start = 0; start < text.length; start++) {
-      let node = TokenTrie.ROOT;
-      for (let end = start; end < text.length; end++) {
-        node = tokenTrie.child(node, text.charCodeAt(end));
-        if (node === TokenTrie.NONE) break;
-        const owner = tokenTrie.owners[node];
-        if (owner && (!best || owner.token.length > best.token.length)) {
-          best = owner;
-          bestStart = start;
-        }
-      }
-    }
-    if (!best) return undefined;
-    return {
-      owner: best,
-      before: text.slice(0, bestStart),
-      after: text.slice(bestStart + best.token.length),
-    };
+    const owner = tokenAutomaton.longestIn(text);
+    if (!owner) return undefined;
+    const start = tokenAutomaton.matchStart;
+    return { owner, before: text.slice(0, start), after: text.slice(start + owner.token.length) };
   }
 
-  /**
-   * A token inside a capitals skeleton: the longest caps skeleton of a token that occurs in it,
-   * the leftmost of equals. A trie walk from each start, as in findToken: no substrings.
-   */
+  /** A token inside a capitals skeleton: the longest caps skeleton of a token in it, the leftmost of equals. */
   function capsSkeletonToken(looseCaps: string): string | undefined {
-    let best: string | undefined;
-    let bestLength = 0;
-    for (let start = 0; start < looseCaps.length; start++) {
-      let node = TokenTrie.ROOT;
-      for (let end = start; end < looseCaps.length; end++) {
-        node = capsTrie.child(node, looseCaps.charCodeAt(end));
-        if (node === TokenTrie.NONE) break;
-        const token = capsTrie.owners[node];
-        if (token !== undefined && end + 1 - start > bestLength) {
-          best = token;
-          bestLength = end + 1 - start;
-        }
-      }
-    }
-    return best;
+    return capsAutomaton.longestIn(looseCaps);
   }
 
   /**
@@ -370,12 +297,9 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     const label = parts.domain.slice(0, parts.domain.length - parts.suffix.length - 1);
     const unicodeLabel = labelToUnicode(label);
     const squashed = label.includes('-') ? label.replace(/-/g, '') : label;
-    // The registrable label is decoded already: the other labels only.
+    // The registrable label is decoded already: the labels before it and the suffix only.
     const unicodeHost = host.includes('xn--')
-      ? host
-          .split('.')
-          .map((part) => (part === label ? unicodeLabel : labelToUnicode(part)))
-          .join('.')
+      ? `${labelsToUnicode(host.slice(0, host.length - parts.domain.length))}${unicodeLabel}.${labelsToUnicode(parts.suffix)}`
       : host;
     const check = new HostCheck(host, unicodeHost, context);
     const { reasons } = check;
@@ -643,63 +567,6 @@ function trimWordEnd(word: string): string {
   return word.replace(/(?<![.'-])[.'-]+$/, '');
 }
 
-/**
- * Brand tokens as a trie in one flat table: [a-z0-9] (all a validated token holds) index a row of
- * 36 child slots, anything else goes through a map. Walking it makes no substrings and no hashes.
- */
-class TokenTrie<T> {
-  static readonly ROOT = 0;
-  /** No child: the root is nobody's child, so its number doubles as "none". */
-  static readonly NONE = 0;
-  private static readonly WIDTH = 36;
-  readonly owners: Array<T | undefined> = [undefined];
-  private edges = new Int32Array(TokenTrie.WIDTH * 64);
-  /** Children by other code units, keyed by node * 0x10000 + code unit. */
-  private readonly other = new Map<number, number>();
-
-  add(token: string, owner: T): void {
-    let node = TokenTrie.ROOT;
-    for (let i = 0; i < token.length; i++) {
-      const code = token.charCodeAt(i);
-      let next = this.child(node, code);
-      if (next === TokenTrie.NONE) {
-        next = this.owners.length;
-        this.owners.push(undefined);
-        const symbol = symbolOf(code);
-        if (symbol < 0) this.other.set(node * 0x10000 + code, next);
-        else {
-          while ((node + 1) * TokenTrie.WIDTH > this.edges.length) this.grow();
-          this.edges[node * TokenTrie.WIDTH + symbol] = next;
-        }
-      }
-      node = next;
-    }
-    this.owners[node] = owner;
-  }
-
-  child(node: number, code: number): number {
-    const symbol = symbolOf(code);
-    if (symbol >= 0) {
-      const at = node * TokenTrie.WIDTH + symbol;
-      return at < this.edges.length ? this.edges[at]! : TokenTrie.NONE;
-    }
-    return this.other.size === 0 ? TokenTrie.NONE : (this.other.get(node * 0x10000 + code) ?? TokenTrie.NONE);
-  }
-
-  private grow(): void {
-    const edges = new Int32Array(this.edges.length * 2);
-    edges.set(this.edges);
-    this.edges = edges;
-  }
-}
-
-/** 0-25 for a-z, 26-35 for 0-9, -1 for any other code unit. */
-function symbolOf(code: number): number {
-  if (code >= 97 && code <= 122) return code - 97;
-  if (code >= 48 && code <= 57) return code - 22;
-  return -1;
-}
-
 function maxStars(length: number): number {
   return length < 3 ? 0 : length < 6 ? 1 : 2;
 }
@@ -748,6 +615,11 @@ function tokensOf(brand: Brand): Array<{ token: string; needsContext: TokenOwner
     out.push({ token: label, needsContext: word ? 'named' : common });
   }
   return out;
+}
+
+/** Dotted labels decoded one by one; most subdomains and suffixes hold no IDN, so nothing is split then. */
+function labelsToUnicode(labels: string): string {
+  return labels.includes('xn--') ? labels.split('.').map(labelToUnicode).join('.') : labels;
 }
 
 /** "Cyrillic 'о' (U+043E) at position 2" — the first character that is not what it seems. */
