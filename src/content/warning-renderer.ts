@@ -58,25 +58,29 @@ export class WarningRenderer {
   private readonly topLayer = new TopLayerBanner();
   private readonly hostWatch: MutationObserver;
   /**
-   * Posts worth a visibility check: on screen, or rendered with no size at all (hidden by the
-   * page). Layout reads cost time, so posts scrolled out of view are never checked.
+   * Posts worth a visibility check: near the screen, or rendered with no size at all (hidden by
+   * the page). Layout reads cost time, so posts scrolled far out of view are never checked.
    */
   private readonly toCheck = new Set<Element>();
-  private readonly screenWatch = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      const box = entry.boundingClientRect;
-      if (entry.isIntersecting || (box.width === 0 && box.height === 0)) this.toCheck.add(entry.target);
-      else this.toCheck.delete(entry.target);
-    }
-  });
-
-  /** Posts whose warning is not drawn yet, watched until they near the screen. */
+  /** Posts whose warning is not drawn yet: drawn when they near the screen. */
   private readonly unbuilt = new Map<Element, Shown>();
-  private readonly nearScreen = new IntersectionObserver(
+  /**
+   * One observer for every warned post, for both jobs: it draws a waiting warning as its post
+   * nears the screen, and keeps `toCheck`. One notice per post instead of two (this runs for
+   * every flagged post of a feed).
+   */
+  private readonly screenWatch = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
-        const shown = entry.isIntersecting ? this.unbuilt.get(entry.target) : undefined;
-        if (shown) this.build(shown);
+        const anchor = entry.target;
+        const box = entry.boundingClientRect;
+        if (!entry.isIntersecting && (box.width > 0 || box.height > 0)) {
+          this.toCheck.delete(anchor);
+          continue;
+        }
+        this.toCheck.add(anchor);
+        const waiting = entry.isIntersecting ? this.unbuilt.get(anchor) : undefined;
+        if (waiting) this.build(waiting);
       }
     },
     { rootMargin: NEAR_SCREEN },
@@ -147,7 +151,6 @@ export class WarningRenderer {
       const waiting = this.unbuilt.get(record.anchor);
       if (waiting) this.build(waiting);
       this.unbuilt.set(record.anchor, shown);
-      this.nearScreen.observe(record.anchor);
     }
   }
 
@@ -166,9 +169,7 @@ export class WarningRenderer {
   }
 
   private stopWaiting(shown: Shown): void {
-    if (this.unbuilt.get(shown.record.anchor) !== shown) return;
-    this.unbuilt.delete(shown.record.anchor);
-    this.nearScreen.unobserve(shown.record.anchor);
+    if (this.unbuilt.get(shown.record.anchor) === shown) this.unbuilt.delete(shown.record.anchor);
   }
 
   /** Forget everything (navigation): banners, badges and marks belong to the previous page. */
@@ -259,8 +260,11 @@ export class WarningRenderer {
 
   private remove(shown: Shown): void {
     this.stopWaiting(shown);
-    this.screenWatch.unobserve(shown.record.anchor);
-    this.toCheck.delete(shown.record.anchor);
+    // A waiting warning for another record on the same post still needs the post watched.
+    if (!this.unbuilt.has(shown.record.anchor)) {
+      this.screenWatch.unobserve(shown.record.anchor);
+      this.toCheck.delete(shown.record.anchor);
+    }
     shown.host.remove();
     for (const [, marker] of shown.markers) marker.remove();
     this.unmark(shown.record.element);
