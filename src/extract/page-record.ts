@@ -84,9 +84,7 @@ export function visibleText(element: Element | null | undefined, skipClass?: str
 /** `classList.contains` without the token list object `classList` creates on first use. */
 function hasClass(element: Element, name: string): boolean {
   const value = element.getAttribute('class');
-  return (
-    value !== null && value.includes(name) && ` ${value.replace(/[\t\n\f\r ]+/g, ' ')} `.includes(` ${name} `)
-  );
+  return !!value?.includes(name) && ` ${value.replace(/[\t\n\f\r ]+/g, ' ')} `.includes(` ${name} `);
 }
 
 /**
