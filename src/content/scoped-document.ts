@@ -10,16 +10,12 @@
 export function scopedDocument(document: Document, roots: readonly Element[]): Document {
   const querySelectorAll = (selector: string): Element[] => {
     const found: Element[] = [];
-    // Roots never nest (the scanner drops one inside another), but they may share ancestors.
-    let ancestors: Set<Element> | undefined;
+    const ancestors = new Set<Element>();
     for (const root of roots) {
-      const matching: Element[] = [];
-      for (let up = root.parentElement?.closest(selector); up; up = up.parentElement?.closest(selector))
-        matching.push(up);
-      for (let i = matching.length - 1; i >= 0; i--) {
-        const up = matching[i]!;
-        ancestors ??= new Set();
-        if (!ancestors.has(up)) found.push(up);
+      // Matching ancestors first, outermost first, each once: roots may share them (they never nest).
+      const at = found.length;
+      for (let up = root.parentElement?.closest(selector); up; up = up.parentElement?.closest(selector)) {
+        if (!ancestors.has(up)) found.splice(at, 0, up);
         ancestors.add(up);
       }
       if (root.matches(selector)) found.push(root);
@@ -27,17 +23,9 @@ export function scopedDocument(document: Document, roots: readonly Element[]): D
     }
     return found;
   };
-  // Per root in turn: the outermost matching ancestor, else the root, else a descendant.
-  const querySelector = (selector: string): Element | null => {
-    for (const root of roots) {
-      let first: Element | null = null;
-      for (let up = root.parentElement?.closest(selector); up; up = up.parentElement?.closest(selector))
-        first = up;
-      first ??= root.matches(selector) ? root : root.querySelector(selector);
-      if (first) return first;
-    }
-    return null;
-  };
+  // The first match of the first root with any: its outermost matching ancestor, else the
+  // root, else a descendant.
+  const querySelector = (selector: string): Element | null => querySelectorAll(selector)[0] ?? null;
   return new Proxy(document, {
     get(target, property) {
       if (property === 'querySelectorAll') return querySelectorAll;
