@@ -58,8 +58,8 @@ export class WarningRenderer {
   private readonly topLayer = new TopLayerBanner();
   private readonly hostWatch: MutationObserver;
   /**
-   * Posts worth a visibility check: near the screen, or rendered with no size at all (hidden by
-   * the page). Layout reads cost time, so posts scrolled far out of view are never checked.
+   * Posts that may need a visibility check: near the screen, or rendered with no size at all
+   * (hidden by the page). Layout reads cost time, so posts scrolled far away are never read.
    */
   private readonly toCheck = new Set<Element>();
   /** Posts whose warning is not drawn yet: drawn when they near the screen. */
@@ -216,7 +216,8 @@ export class WarningRenderer {
         if (target.isConnected && target.nextSibling !== marker && shown.attacks++ < MAX_REINSERTS)
           target.after(marker);
       }
-      const check = this.toCheck.has(shown.record.anchor);
+      const anchor = shown.record.anchor;
+      const check = this.toCheck.has(anchor) && onScreenOrSizeless(anchor);
       // On screen or sized zero by the page: it must be drawn to be judged visible.
       if (check) this.build(shown);
       if (shown.attacks > MAX_REINSERTS || (check && !isVisible(shown.host))) hidden.push(shown);
@@ -289,6 +290,18 @@ function targetsReason(target: PageRecord['targets'][number], reason: Reason): b
   return (
     (target.href !== undefined && reason.url === target.href) ||
     (target.fileName !== undefined && reason.file === target.fileName)
+  );
+}
+
+/**
+ * A post the user can see now, or one the page rendered with no size at all (hidden). Posts
+ * just off screen are not judged: content-visibility:auto may skip drawing them.
+ */
+function onScreenOrSizeless(post: Element): boolean {
+  const box = post.getBoundingClientRect();
+  return (
+    (box.width === 0 && box.height === 0) ||
+    (box.bottom >= 0 && box.right >= 0 && box.top <= innerHeight && box.left <= innerWidth)
   );
 }
 

@@ -163,8 +163,8 @@ describe('visibility checks on a big page', () => {
     // jsdom has no layout: every checked banner counts as hidden and goes to the top layer.
     const shownInTopLayer = vi.fn();
     Object.assign(HTMLElement.prototype, { checkVisibility: () => false, showPopover: shownInTopLayer });
+    const renderer = new WarningRenderer(() => undefined);
     try {
-      const renderer = new WarningRenderer(() => undefined);
       const records = Array.from({ length: 13 }, (_, n) => post(n));
       for (const record of records) renderer.render(record, dangerous(record));
       const [hidden, far] = [records[11]!, records[12]!];
@@ -177,6 +177,44 @@ describe('visibility checks on a big page', () => {
       expect(roots.has(far.anchor.previousElementSibling!)).toBe(false);
       expect(shownInTopLayer).toHaveBeenCalledOnce();
     } finally {
+      renderer.clear(); // The top-layer banner may sit outside <body>, which the next test empties.
+      Reflect.deleteProperty(HTMLElement.prototype, 'checkVisibility');
+      Reflect.deleteProperty(HTMLElement.prototype, 'showPopover');
+    }
+  });
+  it('does not judge a post near the screen but not on it (content-visibility may skip its drawing)', () => {
+    const shownInTopLayer = vi.fn();
+    Object.assign(HTMLElement.prototype, { checkVisibility: () => false, showPopover: shownInTopLayer });
+    const renderer = new WarningRenderer(() => undefined);
+    try {
+      const records = Array.from({ length: 12 }, (_, n) => post(n));
+      for (const record of records) renderer.render(record, dangerous(record));
+      const below = records[11]!;
+      const box = { top: innerHeight + 100, bottom: innerHeight + 400, left: 0, right: 600 };
+      vi.spyOn(below.anchor, 'getBoundingClientRect').mockReturnValue({
+        ...box,
+        width: 600,
+        height: 300,
+      } as DOMRect);
+      nearScreen().callback([
+        { target: below.anchor, isIntersecting: true, boundingClientRect: { width: 600, height: 300 } },
+      ]);
+      renderer.guard();
+      // Drawn, as it nears the screen, but not judged hidden.
+      expect(roots.has(below.anchor.previousElementSibling!)).toBe(true);
+      expect(shownInTopLayer).not.toHaveBeenCalled();
+
+      box.top = 100;
+      box.bottom = 400;
+      vi.spyOn(below.anchor, 'getBoundingClientRect').mockReturnValue({
+        ...box,
+        width: 600,
+        height: 300,
+      } as DOMRect);
+      renderer.guard();
+      expect(shownInTopLayer).toHaveBeenCalledOnce();
+    } finally {
+      renderer.clear(); // The top-layer banner may sit outside <body>, which the next test empties.
       Reflect.deleteProperty(HTMLElement.prototype, 'checkVisibility');
       Reflect.deleteProperty(HTMLElement.prototype, 'showPopover');
     }
