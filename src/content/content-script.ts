@@ -57,7 +57,9 @@ async function start(): Promise<void> {
     scanner.reset();
     enabled = siteEnabled(location.href, settings);
     await send({ type: 'cs:page-start', url: location.href });
+    // The full scan strips forged hooks page-wide first; with the site off, only that is done.
     if (enabled) scanner.scanAll();
+    else renderer.stripForgedIn(document.documentElement);
   };
   const navigation = new NavigationWatch(() => void restart());
 
@@ -120,7 +122,6 @@ async function start(): Promise<void> {
     void restart();
   });
 
-  renderer.stripForgedIn(document.documentElement);
   await restart();
 }
 

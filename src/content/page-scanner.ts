@@ -13,6 +13,8 @@ const SLICE_MS = 8;
 const JUDGE_BATCH = 200;
 /** Past this many changed subtrees in one go, one whole-page pass is cheaper than many scoped ones. */
 const MAX_ROOTS_BEFORE_FULL = 2_000;
+/** Changed subtrees read in one adapter pass, so the pass's own setup is paid once for many. */
+const ROOTS_PER_PASS = 200;
 
 interface Known {
   /** The sent candidate as JSON, made when first compared: most entities are read only once. */
@@ -22,10 +24,14 @@ interface Known {
   finding?: Finding;
 }
 
-/** A whole-page read in progress: the records still to come, and the keys already read. */
-interface FullScan {
+/**
+ * A read in progress, of the whole page or of changed subtrees: the records still to come,
+ * and the keys already read.
+ */
+interface Reading {
   records: Iterator<PageRecord>;
   seen: Set<string>;
+  full: boolean;
 }
 
 /**
@@ -40,7 +46,7 @@ export class PageScanner {
   private readonly known = new Map<string, Known>();
   private readonly dirty = new Set<Element>();
   private fullPending = false;
-  private full: FullScan | null = null;
+  private reading: Reading | null = null;
   /** Records waiting for the worker: sent in batches, not one message per slice. */
   private outbox: PageRecord[] = [];
   private scheduled = false;
@@ -61,7 +67,7 @@ export class PageScanner {
     this.known.clear();
     this.dirty.clear();
     this.fullPending = false;
-    this.full = null;
+    this.reading = null;
     this.outbox = [];
     this.renderer.clear();
   }
@@ -91,7 +97,7 @@ export class PageScanner {
   }
 
   get pendingWork(): boolean {
-    return this.fullPending || this.full !== null || this.dirty.size > 0;
+    return this.fullPending || this.reading !== null || this.dirty.size > 0;
   }
 
   private schedule(): void {
@@ -105,39 +111,45 @@ export class PageScanner {
     const signal = this.controller.signal;
     const started = performance.now();
     const url = new URL(location.href);
-    const overBudget = () => performance.now() - started > SLICE_MS;
     if (this.fullPending) {
       this.fullPending = false;
       this.onRoot(document.documentElement);
-      this.full = { records: this.extract(document, url)[Symbol.iterator](), seen: new Set() };
+      this.reading = { records: this.extract(document, url)[Symbol.iterator](), seen: new Set(), full: true };
     }
-    if (this.full) {
-      // Subtrees changed meanwhile wait in `dirty` until the whole page is read.
-      const { records, seen } = this.full;
-      for (let next = records.next(); ; next = records.next()) {
-        if (next.done) {
-          this.full = null;
-          break;
-        }
-        this.triage(next.value, true, seen);
-        if (overBudget()) break;
-      }
-    } else {
-      const seen = new Set<string>();
-      for (const root of this.dirty) {
-        this.dirty.delete(root);
-        if (!root.isConnected || this.hasDirtyAncestor(root)) continue;
-        this.onRoot(root);
-        for (const record of this.extract(scopedDocument(document, root), url))
-          this.triage(record, false, seen);
-        if (overBudget()) break;
-      }
+    // Subtrees changed during a read wait in `dirty` until it is done.
+    for (;;) {
+      this.reading ??= this.readChanged(url);
+      if (this.reading === null) break;
+      const next = this.reading.records.next();
+      if (next.done) this.reading = null;
+      else this.triage(next.value, this.reading.full, this.reading.seen);
+      if (performance.now() - started > SLICE_MS || this.fullPending) break;
     }
     if (this.pendingWork) this.schedule();
     // A full batch goes now; the rest when the work runs out, so a big page costs few messages.
     const flushAll = !this.pendingWork;
     while (this.outbox.length >= JUDGE_BATCH || (flushAll && this.outbox.length > 0))
       void this.send(this.outbox.splice(0, JUDGE_BATCH), signal);
+  }
+
+  /**
+   * The next changed subtrees (up to `ROOTS_PER_PASS`) as one scoped read; none when nothing
+   * changed. A subtree inside another changed one, or no longer on the page, is dropped.
+   */
+  private readChanged(url: URL): Reading | null {
+    const roots: Element[] = [];
+    for (const root of this.dirty) {
+      if (roots.length === ROOTS_PER_PASS) break;
+      if (!root.isConnected || this.hasDirtyAncestor(root)) this.dirty.delete(root);
+      else roots.push(root);
+    }
+    if (roots.length === 0) return null;
+    for (const root of roots) {
+      this.dirty.delete(root);
+      this.onRoot(root);
+    }
+    const records = this.extract(scopedDocument(document, roots), url)[Symbol.iterator]();
+    return { records, seen: new Set(), full: false };
   }
 
   /**

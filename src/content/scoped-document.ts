@@ -1,27 +1,31 @@
 /**
- * A view of `document` limited to one changed subtree, for incremental scans with an
- * extractor that takes a whole document (`extractPage(document, url)`).
+ * A view of `document` limited to changed subtrees, for incremental scans with an extractor
+ * that takes a whole document (`extractPage(document, url)`).
  *
- * `querySelector(All)` answer with the matches inside `root`, plus the ancestors of `root`
- * that match (a message whose inner text just arrived is an ancestor of the added node).
- * Everything else (title, body, location) is the real document. Adapters that query through
- * `document.body` still work, just without the saving.
+ * `querySelector(All)` answer with the matches inside each root, plus the ancestors of a root
+ * that match (a message whose inner text just arrived is an ancestor of the added node), each
+ * element once. Everything else (title, body, location) is the real document. Adapters that
+ * query through `document.body` still work, just without the saving.
  */
-export function scopedDocument(document: Document, root: Element): Document {
-  const ancestorsMatching = (selector: string): Element[] => {
-    const out: Element[] = [];
-    for (let up = root.parentElement?.closest(selector); up; up = up.parentElement?.closest(selector))
-      out.unshift(up);
-    return out;
-  };
+export function scopedDocument(document: Document, roots: readonly Element[]): Document {
   const querySelectorAll = (selector: string): Element[] => {
-    const inside = root.matches(selector) ? [root] : [];
-    for (const found of root.querySelectorAll(selector)) inside.push(found);
-    return [...ancestorsMatching(selector), ...inside];
+    const found: Element[] = [];
+    const ancestors = new Set<Element>();
+    for (const root of roots) {
+      // Matching ancestors first, outermost first, each once: roots may share them (they never nest).
+      const at = found.length;
+      for (let up = root.parentElement?.closest(selector); up; up = up.parentElement?.closest(selector)) {
+        if (!ancestors.has(up)) found.splice(at, 0, up);
+        ancestors.add(up);
+      }
+      if (root.matches(selector)) found.push(root);
+      for (const inside of root.querySelectorAll(selector)) found.push(inside);
+    }
+    return found;
   };
-  // First in document order: the outermost matching ancestor, else root, else a descendant.
-  const querySelector = (selector: string): Element | null =>
-    ancestorsMatching(selector)[0] ?? (root.matches(selector) ? root : root.querySelector(selector));
+  // The first match of the first root with any: its outermost matching ancestor, else the
+  // root, else a descendant.
+  const querySelector = (selector: string): Element | null => querySelectorAll(selector)[0] ?? null;
   return new Proxy(document, {
     get(target, property) {
       if (property === 'querySelectorAll') return querySelectorAll;

@@ -58,25 +58,29 @@ export class WarningRenderer {
   private readonly topLayer = new TopLayerBanner();
   private readonly hostWatch: MutationObserver;
   /**
-   * Posts worth a visibility check: on screen, or rendered with no size at all (hidden by the
-   * page). Layout reads cost time, so posts scrolled out of view are never checked.
+   * Posts that may need a visibility check: near the screen, or rendered with no size at all
+   * (hidden by the page). Layout reads cost time, so posts scrolled far away are never read.
    */
   private readonly toCheck = new Set<Element>();
-  private readonly screenWatch = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      const box = entry.boundingClientRect;
-      if (entry.isIntersecting || (box.width === 0 && box.height === 0)) this.toCheck.add(entry.target);
-      else this.toCheck.delete(entry.target);
-    }
-  });
-
-  /** Posts whose warning is not drawn yet, watched until they near the screen. */
+  /** Posts whose warning is not drawn yet: drawn when they near the screen. */
   private readonly unbuilt = new Map<Element, Shown>();
-  private readonly nearScreen = new IntersectionObserver(
+  /**
+   * One observer for every warned post, for both jobs: it draws a waiting warning as its post
+   * nears the screen, and keeps `toCheck`. One notice per post instead of two (this runs for
+   * every flagged post of a feed).
+   */
+  private readonly screenWatch = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
-        const shown = entry.isIntersecting ? this.unbuilt.get(entry.target) : undefined;
-        if (shown) this.build(shown);
+        const anchor = entry.target;
+        const box = entry.boundingClientRect;
+        if (!entry.isIntersecting && (box.width > 0 || box.height > 0)) {
+          this.toCheck.delete(anchor);
+          continue;
+        }
+        this.toCheck.add(anchor);
+        const waiting = entry.isIntersecting ? this.unbuilt.get(anchor) : undefined;
+        if (waiting) this.build(waiting);
       }
     },
     { rootMargin: NEAR_SCREEN },
@@ -147,7 +151,6 @@ export class WarningRenderer {
       const waiting = this.unbuilt.get(record.anchor);
       if (waiting) this.build(waiting);
       this.unbuilt.set(record.anchor, shown);
-      this.nearScreen.observe(record.anchor);
     }
   }
 
@@ -166,9 +169,7 @@ export class WarningRenderer {
   }
 
   private stopWaiting(shown: Shown): void {
-    if (this.unbuilt.get(shown.record.anchor) !== shown) return;
-    this.unbuilt.delete(shown.record.anchor);
-    this.nearScreen.unobserve(shown.record.anchor);
+    if (this.unbuilt.get(shown.record.anchor) === shown) this.unbuilt.delete(shown.record.anchor);
   }
 
   /** Forget everything (navigation): banners, badges and marks belong to the previous page. */
@@ -215,7 +216,8 @@ export class WarningRenderer {
         if (target.isConnected && target.nextSibling !== marker && shown.attacks++ < MAX_REINSERTS)
           target.after(marker);
       }
-      const check = this.toCheck.has(shown.record.anchor);
+      const anchor = shown.record.anchor;
+      const check = this.toCheck.has(anchor) && onScreenOrSizeless(anchor);
       // On screen or sized zero by the page: it must be drawn to be judged visible.
       if (check) this.build(shown);
       if (shown.attacks > MAX_REINSERTS || (check && !isVisible(shown.host))) hidden.push(shown);
@@ -259,8 +261,11 @@ export class WarningRenderer {
 
   private remove(shown: Shown): void {
     this.stopWaiting(shown);
-    this.screenWatch.unobserve(shown.record.anchor);
-    this.toCheck.delete(shown.record.anchor);
+    // A waiting warning for another record on the same post still needs the post watched.
+    if (!this.unbuilt.has(shown.record.anchor)) {
+      this.screenWatch.unobserve(shown.record.anchor);
+      this.toCheck.delete(shown.record.anchor);
+    }
     shown.host.remove();
     for (const [, marker] of shown.markers) marker.remove();
     this.unmark(shown.record.element);
@@ -285,6 +290,18 @@ function targetsReason(target: PageRecord['targets'][number], reason: Reason): b
   return (
     (target.href !== undefined && reason.url === target.href) ||
     (target.fileName !== undefined && reason.file === target.fileName)
+  );
+}
+
+/**
+ * A post the user can see now, or one the page rendered with no size at all (hidden). Posts
+ * just off screen are not judged: content-visibility:auto may skip drawing them.
+ */
+function onScreenOrSizeless(post: Element): boolean {
+  const box = post.getBoundingClientRect();
+  return (
+    (box.width === 0 && box.height === 0) ||
+    (box.bottom >= 0 && box.right >= 0 && box.top <= innerHeight && box.left <= innerWidth)
   );
 }
 

@@ -35,37 +35,56 @@ const UNSEEN = new Set('SCRIPT STYLE TEMPLATE NOSCRIPT'.split(' '));
 export function visibleText(element: Element | null | undefined, skipClass?: string): string {
   if (!element) return '';
   if (element.firstElementChild === null) return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const parts: string[] = [];
-  // An explicit stack, not recursion: a hostile page may nest thousands of levels deep.
-  // `null` marks the end of a block.
-  const stack: Array<Node | null> = [element];
-  for (let budget = MAX_NODES; stack.length > 0 && budget > 0; budget--) {
-    const node = stack.pop();
-    if (node === null || node === undefined) {
-      parts.push(' ');
+  // In document order by sibling and parent links, not a stack of children: no array per node
+  // and no recursion (a hostile page may nest thousands of levels deep). `blocks` holds, per
+  // element entered, whether leaving it ends a block.
+  const blocks: boolean[] = [];
+  let text = '';
+  let budget = MAX_NODES;
+  let node: Node = element;
+  walk: while (budget-- > 0) {
+    let inside: Node | null = null;
+    if (node.nodeType === 3) text += (node as Text).data;
+    else if (node.nodeType === 1) {
+      const tag = (node as Element).tagName;
+      if (!UNSEEN.has(tag) && (skipClass === undefined || !hasClass(node as Element, skipClass))) {
+        const block = BLOCK.has(tag);
+        if ((node as Element).firstElementChild === null) {
+          // A leaf: native textContent is exact and fast.
+          text += block ? ` ${node.textContent} ` : node.textContent;
+        } else {
+          if (block) text += ' ';
+          blocks.push(block);
+          inside = node.firstChild;
+        }
+      }
+    }
+    if (inside !== null) {
+      node = inside;
       continue;
     }
-    if (node.nodeType === 3) {
-      parts.push(node.nodeValue ?? '');
-      continue;
+    // Done with this node: on to its next sibling, leaving every element that has none.
+    while (node !== element) {
+      const next: Node | null = node.nextSibling;
+      if (next !== null) {
+        node = next;
+        continue walk;
+      }
+      node = node.parentNode as Node;
+      if (blocks.pop()) {
+        if (budget-- <= 0) break walk;
+        text += ' ';
+      }
     }
-    if (node.nodeType !== 1) continue;
-    const el = node as Element;
-    const tag = el.tagName;
-    if (UNSEEN.has(tag) || (skipClass !== undefined && el.classList.contains(skipClass))) continue;
-    const block = BLOCK.has(tag);
-    if (el.firstElementChild === null) {
-      // A leaf: native textContent is exact and fast.
-      parts.push(block ? ` ${el.textContent ?? ''} ` : (el.textContent ?? ''));
-      continue;
-    }
-    if (block) {
-      parts.push(' ');
-      stack.push(null);
-    }
-    for (let child = el.lastChild; child; child = child.previousSibling) stack.push(child);
+    break;
   }
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** `classList.contains` without the token list object `classList` creates on first use. */
+function hasClass(element: Element, name: string): boolean {
+  const value = element.getAttribute('class');
+  return !!value?.includes(name) && ` ${value.replace(/[\t\n\f\r ]+/g, ' ')} `.includes(` ${name} `);
 }
 
 /**

@@ -23,6 +23,27 @@ describe('visibleText', () => {
       visibleText(element('Hello<script>var x = "coinbase-careers.com"</script><style>p{}</style> there')),
     ).toBe('Hello there');
   });
+
+  it('skips elements of the skip class by whole class token only', () => {
+    const actor = element(
+      '<span aria-hidden="true">Alex</span> <span class="a11y visually-hidden">Alex</span> ' +
+        '<span class="visually-hidden-not">Recruiter</span> <span class="x\tvisually-hidden">Alex</span>',
+    );
+    expect(visibleText(actor, 'visually-hidden')).toBe('Alex Recruiter');
+    expect(visibleText(actor)).toBe('Alex Alex Recruiter Alex');
+  });
+
+  it('ends a block after its last nested child, and ignores comments', () => {
+    expect(
+      visibleText(element('<div><p>one<b>two</b></p><!--note-->three</div><span>four<i>five</i></span>six')),
+    ).toBe('onetwo three fourfivesix');
+  });
+
+  it('reads a 1,000-deep nest without recursion', () => {
+    const words = Array.from({ length: 1_000 }, (_, n) => `w${n}`);
+    const text = visibleText(element(words.map((w) => `<div>${w}`).join('')));
+    expect(text).toBe(words.join(' '));
+  });
 });
 
 describe('links and records', () => {

@@ -43,14 +43,14 @@ function page(count: number, from = 0): void {
   document.body.insertAdjacentHTML('beforeend', html.join(''));
 }
 
-function setUp() {
+function setUp(extract = articles) {
   const batches: string[][] = [];
   const judge = vi.fn(async (records: PageRecord[]): Promise<Finding[]> => {
     batches.push(records.map((r) => r.key));
     return [];
   });
   const renderer = { render: vi.fn(), clear: vi.fn() } as unknown as WarningRenderer;
-  const scanner = new PageScanner(articles, judge, renderer);
+  const scanner = new PageScanner(extract, judge, renderer);
   const runSlice = () => {
     const next = idle.shift();
     if (!next) throw new Error('no slice scheduled');
@@ -119,5 +119,28 @@ describe('known entities', () => {
     scanner.changed(document.getElementById('a2')!);
     while (idle.length > 0) runSlice();
     expect(batches.slice(1)).toEqual([['post:a2']]);
+  });
+});
+
+describe('subtrees the page added', () => {
+  it('are read together, up to 200 in one adapter pass, each post once', () => {
+    page(3);
+    const passes: number[] = [];
+    const { scanner, batches, runSlice } = setUp(function* (doc) {
+      const records = [...articles(doc)];
+      passes.push(records.length);
+      yield* records;
+    });
+    scanner.scanAll();
+    while (idle.length > 0) runSlice();
+    page(250, 3);
+    for (let n = 3; n < 253; n++) scanner.changed(document.getElementById(`a${n}`)!);
+    // A change inside an added post is read with the post, not again on its own.
+    const inner = document.createElement('b');
+    document.getElementById('a240')!.append(inner);
+    scanner.changed(inner);
+    while (idle.length > 0) runSlice();
+    expect(passes).toEqual([3, 200, 50]);
+    expect(batches.slice(1).flat()).toEqual(Array.from({ length: 250 }, (_, n) => `post:a${n + 3}`));
   });
 });

@@ -11,9 +11,25 @@ import { loadFixture } from '../fixtures/load-fixture.ts';
  */
 function sameRecords(doc: Document, url: string, changed: Element) {
   const full = extractPage(doc, new URL(url));
-  const scoped = extractPage(scopedDocument(doc, changed), new URL(url));
+  const scoped = extractPage(scopedDocument(doc, [changed]), new URL(url));
   return { full, scoped };
 }
+
+describe('a view scoped to several changed subtrees', () => {
+  it('answers for every subtree, with a shared matching ancestor once', () => {
+    const doc = new DOMParser().parseFromString(
+      '<section class="post" id="p"><p id="one"><a href="#1">1</a></p><p id="two"><a href="#2">2</a></p></section><p id="three"><a href="#3">3</a></p>',
+      'text/html',
+    );
+    const roots = ['one', 'two', 'three'].map((id) => doc.getElementById(id)!);
+    const scoped = scopedDocument(doc, roots);
+    expect([...scoped.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#1', '#2', '#3']);
+    expect([...scoped.querySelectorAll('.post, p')].map((e) => e.id)).toEqual(['p', 'one', 'two', 'three']);
+    expect(scoped.querySelector('p')?.id).toBe('one');
+    expect(scoped.querySelector('section')?.id).toBe('p');
+    expect(scopedDocument(doc, roots.slice(2)).querySelector('section')).toBeNull();
+  });
+});
 
 describe('scans scoped to a changed subtree', () => {
   it('Discord: a grouped message added alone still carries its group’s author', () => {
@@ -53,7 +69,7 @@ describe('scans scoped to a changed subtree', () => {
     // The apply button sits outside the changed subtree but is still read.
     expect(scoped[0]!.candidate.links?.[0]?.href).toContain('coinbase-careers.com');
     const stale = 'https://www.linkedin.com/jobs/search/?currentJobId=4101000099';
-    expect(extractPage(scopedDocument(doc, paragraph), new URL(stale))).toEqual([]);
+    expect(extractPage(scopedDocument(doc, [paragraph]), new URL(stale))).toEqual([]);
   });
 
   it('LinkedIn job view: a change elsewhere on the page yields nothing to re-judge', () => {
@@ -69,10 +85,10 @@ describe('scans scoped to a changed subtree', () => {
     // LinkedIn adds a toast at the end of the body.
     doc.body.insertAdjacentHTML('beforeend', '<div class="artdeco-toasts"><p>Saved</p></div>');
     const toast = doc.querySelector('.artdeco-toasts')!;
-    expect(extractPage(scopedDocument(doc, toast), new URL(url))).toEqual([]);
+    expect(extractPage(scopedDocument(doc, [toast]), new URL(url))).toEqual([]);
     // A change in the top card (the apply button) does re-read the job.
     const apply = doc.querySelector('.jobs-apply-button--top-card')!;
-    expect(extractPage(scopedDocument(doc, apply), new URL(url))).toHaveLength(1);
+    expect(extractPage(scopedDocument(doc, [apply]), new URL(url))).toHaveLength(1);
   });
 
   it('Telegram: a private chat’s title is read from the page, not the changed bubble', () => {

@@ -9,7 +9,7 @@ const ids = (elements: Array<Element | null>) => elements.map((e) => e?.id ?? nu
 
 describe('selector fallbacks', () => {
   // The whole page is queried fallback by fallback, a subtree or scoped view with one list.
-  const roots = (doc: Document) => [doc, doc.body, scopedDocument(doc, doc.body)];
+  const roots = (doc: Document) => [doc, doc.body, scopedDocument(doc, [doc.body])];
 
   it('selectAll: the first fallback with any match wins, even when a later one matches earlier', () => {
     const doc = page('<i id="a" class="old"></i><b id="b" class="new"></b><i id="c" class="old"></i>');

@@ -12,7 +12,13 @@ const observers: FakeObserver[] = [];
 class FakeObserver {
   readonly watched = new Set<Element>();
   constructor(
-    readonly callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void,
+    readonly callback: (
+      entries: Array<{
+        target: Element;
+        isIntersecting: boolean;
+        boundingClientRect?: { width: number; height: number };
+      }>,
+    ) => void,
     readonly options: { rootMargin?: string } = {},
   ) {
     observers.push(this);
@@ -79,9 +85,11 @@ function dangerous(record: PageRecord): Finding {
   } as Finding;
 }
 
+/** The renderer's one intersection observer: near-screen drawing and visibility checks both use it. */
 function nearScreen(): FakeObserver {
-  const found = observers.find((o) => o.options.rootMargin !== undefined);
-  if (!found) throw new Error('no near-screen observer');
+  expect(observers).toHaveLength(1);
+  const found = observers[0]!;
+  expect(found.options.rootMargin).toBe('100% 0px');
   return found;
 }
 
@@ -105,7 +113,8 @@ describe('warnings on a big page', () => {
     expect(badged[0]!.targets[0]!.element.nextElementSibling?.getAttribute('data-lureguard-marker')).toBe(
       'dangerous',
     );
-    expect(nearScreen().watched.size).toBe(20);
+    // Every warned post is watched: the waiting ones to be drawn, all of them for the visibility check.
+    expect(nearScreen().watched.size).toBe(30);
   });
 
   it('builds a waiting warning and its badge when the post nears the screen, as an alert from text', () => {
@@ -126,7 +135,8 @@ describe('warnings on a big page', () => {
     const badge = link.nextElementSibling!;
     expect(badge.getAttribute('data-lureguard-marker')).toBe('dangerous');
     expect(roots.get(badge)?.textContent).toContain('Lureguard');
-    expect(nearScreen().watched.has(late.anchor)).toBe(false);
+    // Still watched, for the visibility check.
+    expect(nearScreen().watched.has(late.anchor)).toBe(true);
     // Built once: a second notice changes nothing.
     nearScreen().callback([{ target: late.anchor, isIntersecting: true }]);
     expect(root.querySelectorAll('[role="alert"]')).toHaveLength(1);
@@ -145,6 +155,69 @@ describe('warnings on a big page', () => {
     const next = post(100);
     renderer.render(next, dangerous(next));
     expect(roots.has(next.anchor.previousElementSibling!)).toBe(true);
+  });
+});
+
+describe('visibility checks on a big page', () => {
+  it('draws and checks a post the page hid (no size), never one scrolled far away', () => {
+    // jsdom has no layout: every checked banner counts as hidden and goes to the top layer.
+    const shownInTopLayer = vi.fn();
+    Object.assign(HTMLElement.prototype, { checkVisibility: () => false, showPopover: shownInTopLayer });
+    const renderer = new WarningRenderer(() => undefined);
+    try {
+      const records = Array.from({ length: 13 }, (_, n) => post(n));
+      for (const record of records) renderer.render(record, dangerous(record));
+      const [hidden, far] = [records[11]!, records[12]!];
+      nearScreen().callback([
+        { target: hidden.anchor, isIntersecting: false, boundingClientRect: { width: 0, height: 0 } },
+        { target: far.anchor, isIntersecting: false, boundingClientRect: { width: 600, height: 300 } },
+      ]);
+      renderer.guard();
+      expect(roots.has(hidden.anchor.previousElementSibling!)).toBe(true);
+      expect(roots.has(far.anchor.previousElementSibling!)).toBe(false);
+      expect(shownInTopLayer).toHaveBeenCalledOnce();
+    } finally {
+      renderer.clear(); // The top-layer banner may sit outside <body>, which the next test empties.
+      Reflect.deleteProperty(HTMLElement.prototype, 'checkVisibility');
+      Reflect.deleteProperty(HTMLElement.prototype, 'showPopover');
+    }
+  });
+  it('does not judge a post near the screen but not on it (content-visibility may skip its drawing)', () => {
+    const shownInTopLayer = vi.fn();
+    Object.assign(HTMLElement.prototype, { checkVisibility: () => false, showPopover: shownInTopLayer });
+    const renderer = new WarningRenderer(() => undefined);
+    try {
+      const records = Array.from({ length: 12 }, (_, n) => post(n));
+      for (const record of records) renderer.render(record, dangerous(record));
+      const below = records[11]!;
+      const box = { top: innerHeight + 100, bottom: innerHeight + 400, left: 0, right: 600 };
+      vi.spyOn(below.anchor, 'getBoundingClientRect').mockReturnValue({
+        ...box,
+        width: 600,
+        height: 300,
+      } as DOMRect);
+      nearScreen().callback([
+        { target: below.anchor, isIntersecting: true, boundingClientRect: { width: 600, height: 300 } },
+      ]);
+      renderer.guard();
+      // Drawn, as it nears the screen, but not judged hidden.
+      expect(roots.has(below.anchor.previousElementSibling!)).toBe(true);
+      expect(shownInTopLayer).not.toHaveBeenCalled();
+
+      box.top = 100;
+      box.bottom = 400;
+      vi.spyOn(below.anchor, 'getBoundingClientRect').mockReturnValue({
+        ...box,
+        width: 600,
+        height: 300,
+      } as DOMRect);
+      renderer.guard();
+      expect(shownInTopLayer).toHaveBeenCalledOnce();
+    } finally {
+      renderer.clear(); // The top-layer banner may sit outside <body>, which the next test empties.
+      Reflect.deleteProperty(HTMLElement.prototype, 'checkVisibility');
+      Reflect.deleteProperty(HTMLElement.prototype, 'showPopover');
+    }
   });
 });
 
