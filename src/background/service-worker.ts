@@ -82,9 +82,19 @@ let state: Promise<WorkerState> = safeBoot();
 const readLanguage = async (): Promise<Language> => setLanguage((await readSettings()).language);
 let language = readLanguage();
 
-function inLanguage(verdict: Verdict, chosen: Language): Verdict {
-  if (chosen === 'en' || verdict.reasons.length === 0) return verdict;
-  return { ...verdict, reasons: verdict.reasons.map((r) => ({ ...r, message: reasonText(r, chosen) })) };
+/** What a page warning shows of a verdict (the fields PageFinding keeps), in the chosen language: less to copy across. */
+function forPage(verdict: Verdict, chosen: Language): Verdict {
+  if (verdict.reasons.length === 0) return verdict;
+  return {
+    verdict: verdict.verdict,
+    reasons: verdict.reasons.map((r) => ({
+      id: r.id,
+      level: r.level,
+      message: chosen === 'en' ? r.message : reasonText(r, chosen),
+      ...(r.url === undefined ? {} : { url: r.url }),
+      ...(r.file === undefined ? {} : { file: r.file }),
+    })),
+  };
 }
 
 /** The live engine, policy and lists, for the download guard and reports (read at each use). */
@@ -152,7 +162,7 @@ const handlers: Handlers = {
     const chosen = await language;
     return {
       type: 'bg:verdicts',
-      results: results.map((r) => ({ key: r.key, verdict: inLanguage(r.verdict, chosen) })),
+      results: results.map((r) => ({ key: r.key, verdict: forPage(r.verdict, chosen) })),
     };
   },
   'ui:get-tab-findings': async (message) => {

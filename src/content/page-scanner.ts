@@ -1,11 +1,11 @@
-import type { Finding } from '../core/verdict-messages.ts';
+import type { PageFinding } from '../core/verdict-messages.ts';
 import type { PageRecord } from '../extract/page-record.ts';
 import { scopedDocument } from './scoped-document.ts';
 import type { WarningRenderer } from './warning-renderer.ts';
 
 /** Records one at a time (a generator), so a big page can be read over several slices. */
 export type Extractor = (document: Document, url: URL) => Iterable<PageRecord>;
-export type Judge = (records: PageRecord[], signal: AbortSignal) => Promise<Finding[]>;
+export type Judge = (records: PageRecord[], signal: AbortSignal) => Promise<PageFinding[]>;
 
 /** Work per slice: well under the 50 ms long-task line, so the page never stutters because of us. */
 const SLICE_MS = 8;
@@ -21,7 +21,7 @@ interface Known {
   signature?: string;
   /** The latest record for the key (a virtualized list may have re-created its element). */
   record: PageRecord;
-  finding?: Finding;
+  finding?: PageFinding;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Reason, WarningLevel } from '../core/types.ts';
-import type { Finding } from '../core/verdict-messages.ts';
+import type { PageFinding } from '../core/verdict-messages.ts';
 import type { PageRecord } from '../extract/page-record.ts';
 import { ownElements } from './shadow-host.ts';
 import { renderMarker } from './target-marker.ts';
@@ -17,7 +17,7 @@ export interface MarkedTarget {
 interface Shown {
   key: string;
   level: WarningLevel;
-  finding: Finding;
+  finding: PageFinding;
   record: PageRecord;
   host: HTMLElement;
   /** The flagged links and attachments, each with its level: they get a badge when the warning is built. */
@@ -98,7 +98,7 @@ export class WarningRenderer {
     return this.shown.size;
   }
 
-  render(record: PageRecord, finding: Finding): void {
+  render(record: PageRecord, finding: PageFinding): void {
     const verdict = finding.verdict;
     const existing = this.shown.get(record.key);
     if (verdict.verdict === 'clean') {

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { ReportResponse } from './reports/report-messages.ts';
 import { REPORT_REQUESTS, REPORT_SENDERS } from './reports/report-requests.ts';
 import { Candidate } from './types.ts';
-import { BgVerdicts, EntityKey, Finding, VerdictSchema } from './verdict-messages.ts';
+import { EntityKey, Level, WarningLevel } from './verdict-messages.ts';
 
 /**
  * Every message that crosses a context boundary, as one discriminated union named by
@@ -12,8 +12,41 @@ import { BgVerdicts, EntityKey, Finding, VerdictSchema } from './verdict-message
 
 const MAX_ITEMS_PER_MESSAGE = 200;
 
-// Entity keys, reasons, verdicts and findings live in verdict-messages.ts (the content script's small import).
-export { BgRejudge, BgVerdicts, Finding, ReasonSchema, VerdictSchema } from './verdict-messages.ts';
+// What the content script parses lives in verdict-messages.ts (its small import).
+export { BgRejudge } from './verdict-messages.ts';
+
+export const ReasonSchema = z.object({
+  id: z.string().check(z.maxLength(64)),
+  level: WarningLevel,
+  message: z.string().check(z.maxLength(2_000)),
+  escalatesWithJobContext: z.optional(z.boolean()),
+  brand: z.optional(z.string()),
+  host: z.optional(z.string()),
+  url: z.optional(z.string()),
+  file: z.optional(z.string()),
+  evidence: z.optional(z.string().check(z.maxLength(1_024))),
+  source: z.optional(z.string()),
+  indicatorId: z.optional(z.string()),
+  chain: z.optional(z.array(z.string())),
+});
+
+export const VerdictSchema = z.object({
+  verdict: Level,
+  reasons: z.array(ReasonSchema).check(z.maxLength(100)),
+});
+
+export const Finding = z.object({
+  key: EntityKey,
+  verdict: VerdictSchema,
+});
+export type Finding = z.infer<typeof Finding>;
+
+/** The worker's answer to cs:judge (the content script reads it with findingsIn, one finding at a time). */
+export const BgVerdicts = z.object({
+  type: z.literal('bg:verdicts'),
+  results: z.array(Finding),
+});
+export type BgVerdicts = z.infer<typeof BgVerdicts>;
 
 export const JudgeItem = z.object({ key: EntityKey, candidate: Candidate });
 export type JudgeItem = z.infer<typeof JudgeItem>;

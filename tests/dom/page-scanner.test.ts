@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PageScanner } from '../../src/content/page-scanner.ts';
 import type { WarningRenderer } from '../../src/content/warning-renderer.ts';
-import type { Finding } from '../../src/core/verdict-messages.ts';
+import type { PageFinding } from '../../src/core/verdict-messages.ts';
 import type { PageRecord } from '../../src/extract/page-record.ts';
 
 /**
@@ -45,7 +45,7 @@ function page(count: number, from = 0): void {
 
 function setUp(extract = articles) {
   const batches: string[][] = [];
-  const judge = vi.fn(async (records: PageRecord[]): Promise<Finding[]> => {
+  const judge = vi.fn(async (records: PageRecord[]): Promise<PageFinding[]> => {
     batches.push(records.map((r) => r.key));
     return [];
   });

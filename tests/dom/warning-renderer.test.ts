@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WarningRenderer } from '../../src/content/warning-renderer.ts';
-import type { Finding } from '../../src/core/verdict-messages.ts';
+import type { PageFinding } from '../../src/core/verdict-messages.ts';
 import type { PageRecord } from '../../src/extract/page-record.ts';
 
 /**
@@ -68,7 +68,7 @@ function post(n: number): PageRecord {
   };
 }
 
-function dangerous(record: PageRecord): Finding {
+function dangerous(record: PageRecord): PageFinding {
   return {
     key: record.key,
     verdict: {
@@ -82,7 +82,7 @@ function dangerous(record: PageRecord): Finding {
         },
       ],
     },
-  } as Finding;
+  } as PageFinding;
 }
 
 /** The renderer's one intersection observer: near-screen drawing and visibility checks both use it. */
@@ -147,7 +147,7 @@ describe('warnings on a big page', () => {
     const records = Array.from({ length: 12 }, (_, n) => post(n));
     for (const record of records) renderer.render(record, dangerous(record));
     const late = records[11]!;
-    renderer.render(late, { key: late.key, verdict: { verdict: 'clean', reasons: [] } } as Finding);
+    renderer.render(late, { key: late.key, verdict: { verdict: 'clean', reasons: [] } } as PageFinding);
     expect(nearScreen().watched.has(late.anchor)).toBe(false);
     expect(document.querySelectorAll('[data-lureguard-warning]')).toHaveLength(11);
 

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALLOWED_SENDERS, BgVerdicts, RequestMessage } from '../../../src/core/messages.ts';
-import { findingsIn } from '../../../src/core/verdict-messages.ts';
+import { findingsIn, PageFinding } from '../../../src/core/verdict-messages.ts';
 
 const validJudge = {
   type: 'cs:judge',
@@ -75,6 +76,40 @@ describe('findingsIn (the content script reads a reply)', () => {
     expect(findingsIn(undefined)).toEqual([]);
     expect(findingsIn({ type: 'bg:other', results: [good('a')] })).toEqual([]);
     expect(findingsIn({ type: 'bg:verdicts', results: 'a' })).toEqual([]);
+  });
+  it('reads a clean finding exactly as the schema would, whatever the reply holds', () => {
+    const key = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.constantFrom('', 'k', 'x'.repeat(256), 'x'.repeat(257)),
+    );
+    const nearlyClean = fc.record(
+      {
+        key: fc.oneof(key, fc.anything()),
+        verdict: fc.oneof(
+          fc.record(
+            {
+              verdict: fc.oneof(fc.constantFrom('clean', 'dangerous', 'Clean'), fc.anything()),
+              reasons: fc.oneof(fc.constant([]), fc.array(fc.anything(), { maxLength: 2 }), fc.anything()),
+              extra: fc.anything(),
+            },
+            { requiredKeys: [] },
+          ),
+          fc.anything(),
+        ),
+        html: fc.anything(),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(nearlyClean, fc.anything()), { maxLength: 6 }), (results) => {
+        const bySchema = results.flatMap((r) => {
+          const parsed = PageFinding.safeParse(r);
+          return parsed.success ? [parsed.data] : [];
+        });
+        expect(findingsIn({ type: 'bg:verdicts', results })).toEqual(bySchema);
+      }),
+      { numRuns: 2_000 },
+    );
   });
   it('drops fields a finding should not carry', () => {
     const [finding] = findingsIn({ type: 'bg:verdicts', results: [{ ...good('a'), html: '<img onerror>' }] });
