@@ -159,14 +159,34 @@ describe('warnings on a big page', () => {
 });
 
 describe('visibility checks on a big page', () => {
-  it('draws and checks a post the page hid (no size), never one scrolled far away', () => {
-    // jsdom has no layout: every checked banner counts as hidden and goes to the top layer.
+  /**
+   * jsdom has no layout: every checked banner counts as hidden and goes to the top layer. Runs
+   * `test` with a renderer holding `count` dangerous posts, then puts everything back.
+   */
+  function withoutLayout(
+    count: number,
+    test: (
+      renderer: WarningRenderer,
+      records: PageRecord[],
+      shownInTopLayer: ReturnType<typeof vi.fn>,
+    ) => void,
+  ): void {
     const shownInTopLayer = vi.fn();
     Object.assign(HTMLElement.prototype, { checkVisibility: () => false, showPopover: shownInTopLayer });
     const renderer = new WarningRenderer(() => undefined);
     try {
-      const records = Array.from({ length: 13 }, (_, n) => post(n));
+      const records = Array.from({ length: count }, (_, n) => post(n));
       for (const record of records) renderer.render(record, dangerous(record));
+      test(renderer, records, shownInTopLayer);
+    } finally {
+      renderer.clear(); // The top-layer banner may sit outside <body>, which the next test empties.
+      Reflect.deleteProperty(HTMLElement.prototype, 'checkVisibility');
+      Reflect.deleteProperty(HTMLElement.prototype, 'showPopover');
+    }
+  }
+
+  it('draws and checks a post the page hid (no size), never one scrolled far away', () => {
+    withoutLayout(13, (renderer, records, shownInTopLayer) => {
       const [hidden, far] = [records[11]!, records[12]!];
       nearScreen().callback([
         { target: hidden.anchor, isIntersecting: false, boundingClientRect: { width: 0, height: 0 } },
@@ -176,26 +196,19 @@ describe('visibility checks on a big page', () => {
       expect(roots.has(hidden.anchor.previousElementSibling!)).toBe(true);
       expect(roots.has(far.anchor.previousElementSibling!)).toBe(false);
       expect(shownInTopLayer).toHaveBeenCalledOnce();
-    } finally {
-      renderer.clear(); // The top-layer banner may sit outside <body>, which the next test empties.
-      Reflect.deleteProperty(HTMLElement.prototype, 'checkVisibility');
-      Reflect.deleteProperty(HTMLElement.prototype, 'showPopover');
-    }
+    });
   });
   it('does not judge a post near the screen but not on it (content-visibility may skip its drawing)', () => {
-    const shownInTopLayer = vi.fn();
-    Object.assign(HTMLElement.prototype, { checkVisibility: () => false, showPopover: shownInTopLayer });
-    const renderer = new WarningRenderer(() => undefined);
-    try {
-      const records = Array.from({ length: 12 }, (_, n) => post(n));
-      for (const record of records) renderer.render(record, dangerous(record));
+    withoutLayout(12, (renderer, records, shownInTopLayer) => {
       const below = records[11]!;
       const box = { top: innerHeight + 100, bottom: innerHeight + 400, left: 0, right: 600 };
-      vi.spyOn(below.anchor, 'getBoundingClientRect').mockReturnValue({
-        ...box,
-        width: 600,
-        height: 300,
-      } as DOMRect);
+      const place = () =>
+        vi.spyOn(below.anchor, 'getBoundingClientRect').mockReturnValue({
+          ...box,
+          width: 600,
+          height: 300,
+        } as DOMRect);
+      place();
       nearScreen().callback([
         { target: below.anchor, isIntersecting: true, boundingClientRect: { width: 600, height: 300 } },
       ]);
@@ -206,18 +219,10 @@ describe('visibility checks on a big page', () => {
 
       box.top = 100;
       box.bottom = 400;
-      vi.spyOn(below.anchor, 'getBoundingClientRect').mockReturnValue({
-        ...box,
-        width: 600,
-        height: 300,
-      } as DOMRect);
+      place();
       renderer.guard();
       expect(shownInTopLayer).toHaveBeenCalledOnce();
-    } finally {
-      renderer.clear(); // The top-layer banner may sit outside <body>, which the next test empties.
-      Reflect.deleteProperty(HTMLElement.prototype, 'checkVisibility');
-      Reflect.deleteProperty(HTMLElement.prototype, 'showPopover');
-    }
+    });
   });
 });
 
