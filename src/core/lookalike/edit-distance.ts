@@ -93,6 +93,16 @@ export function stringHash(text: string): number {
   return h;
 }
 
+/** `stringHash` of `text.slice(start, end).toLowerCase()` for ASCII text, without making either string. */
+export function asciiFoldedHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    h = (Math.imul(h, BASE) + (c >= 65 && c <= 90 ? c + 32 : c)) >>> 0;
+  }
+  return h;
+}
+
 /**
  * Calls `visit` with the hash of the word and of every deletion of up to `depth` (1 or 2)
  * characters, as `stringHash` would give for each deleted string; stops when `visit` says so.
