@@ -26,10 +26,10 @@ function syntheticTokens(): string[] {
     [7, 20],
     [9, 20],
     [11, 20],
-  ]) {
+  ] as const) {
     for (let made = 0; made < count; ) {
       let token = '';
-      for (let i = 0; i < length!; i++) token += LETTERS[Math.floor(random() * LETTERS.length)];
+      for (let i = 0; i < length; i++) token += LETTERS[Math.floor(random() * LETTERS.length)];
       if (!out.has(token)) {
         out.add(token);
         made++;
