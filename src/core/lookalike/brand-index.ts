@@ -9,9 +9,9 @@ import { isMixedScript, scriptOf, scriptsIn } from '../unicode/scripts.ts';
 import { confusableWith } from '../unicode/skeleton.ts';
 import {
   allowedEdits,
-  asciiFoldedHash,
   deletions,
   editDistance,
+  foldedHashStep,
   someDeletionHash,
   stringHash,
 } from './edit-distance.ts';
@@ -464,17 +464,16 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     const found = new Map<Brand, number>();
     // Words with dots kept ("Crypto.com"), up to MAX_ALIAS_WORDS in a row.
     const capped = text.slice(0, 20_000);
-    const ascii = !NON_ASCII.test(capped);
+    // Plain ASCII, the usual post: words are found as spans and tested by a case-folded hash, so
+    // only the few that may start an alias become strings.
+    const count = asciiWordSpans(capped);
+    const ascii = count !== -1;
     if (!ascii) {
       const { words, starts } = wordsOf(capped);
       for (let i = 0; i < words.length; i++) noteAliasesAt(words, i, starts[i]!, found);
     } else {
-      // Plain ASCII, the usual post: words are found as spans and tested by a case-folded hash, so
-      // only the few that may start an alias become strings.
-      const count = asciiWordSpans(capped);
       for (let i = 0; i < count; i++) {
-        if (!aliasFirstWordHashes.has(asciiFoldedHash(capped, WORD_STARTS[i]!, WORD_ENDS[i]!) & SMI_MASK))
-          continue;
+        if (!aliasFirstWordHashes.has(WORD_HASHES[i]!)) continue;
         const words: string[] = [];
         for (let k = i; k < Math.min(count, i + MAX_ALIAS_WORDS); k++)
           words.push(capped.slice(WORD_STARTS[k]!, WORD_ENDS[k]!));
@@ -556,7 +555,6 @@ class HostCheck {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'&-]*/gu;
-const NON_ASCII = /[^\0-\x7f]/;
 
 /** The words of a text as WORD finds them (dots kept: "Crypto.com"), each trimmed at the end, with where it starts. */
 function wordsOf(text: string): { words: string[]; starts: number[] } {
@@ -569,30 +567,42 @@ function wordsOf(text: string): { words: string[]; starts: number[] } {
   return { words, starts };
 }
 
-/** Where each word of `asciiWordSpans` starts and ends; a word takes at least two characters of text. */
+/** Where each word of `asciiWordSpans` starts and ends, and its case-folded hash (as alias keys are hashed). */
 const WORD_STARTS = new Int32Array(10_001);
 const WORD_ENDS = new Int32Array(10_001);
+const WORD_HASHES = new Int32Array(10_001);
 
 /**
- * The words of plain ASCII text (at most 20,000 characters) as spans in WORD_STARTS/WORD_ENDS, the
- * same words as `wordsOf`: there WORD's letters and digits are exactly [A-Za-z0-9]. Returns the count.
+ * The words of plain ASCII text (at most 20,000 characters) in WORD_STARTS/ENDS/HASHES, the same
+ * words as `wordsOf`: there WORD's letters and digits are exactly [A-Za-z0-9]. Returns the count,
+ * or -1 at the first character that is not ASCII. One pass: no word becomes a string here.
  */
 function asciiWordSpans(text: string): number {
   let count = 0;
   for (let at = 0; at < text.length; ) {
-    if (!isAsciiAlnum(text.charCodeAt(at))) {
+    const first = text.charCodeAt(at);
+    if (first > 0x7f) return -1;
+    if (!isAsciiAlnum(first)) {
       at++;
       continue;
     }
-    let end = at + 1;
-    for (let c = text.charCodeAt(end); isAsciiAlnum(c) || c === 46 || c === 39 || c === 38 || c === 45; )
-      c = text.charCodeAt(++end);
+    let hash = foldedHashStep(0, first);
     // Trailing dots, apostrophes and hyphens are not part of the word (trimWordEnd).
-    let last = end;
-    for (let c = text.charCodeAt(last - 1); c === 46 || c === 39 || c === 45; )
-      c = text.charCodeAt(--last - 1);
+    let trimmedHash = hash;
+    let last = at + 1;
+    let end = at + 1;
+    for (; ; end++) {
+      const c = text.charCodeAt(end);
+      if (isAsciiAlnum(c) || c === 38) {
+        hash = foldedHashStep(hash, c);
+        trimmedHash = hash;
+        last = end + 1;
+      } else if (c === 46 || c === 39 || c === 45) hash = foldedHashStep(hash, c);
+      else break;
+    }
     WORD_STARTS[count] = at;
     WORD_ENDS[count] = last;
+    WORD_HASHES[count] = trimmedHash & SMI_MASK;
     count++;
     at = end;
   }

@@ -93,14 +93,9 @@ export function stringHash(text: string): number {
   return h;
 }
 
-/** `stringHash` of `text.slice(start, end).toLowerCase()` for ASCII text, without making either string. */
-export function asciiFoldedHash(text: string, start: number, end: number): number {
-  let h = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    h = (Math.imul(h, BASE) + (c >= 65 && c <= 90 ? c + 32 : c)) >>> 0;
-  }
-  return h;
+/** One step of `stringHash` over the lower-cased character, for ASCII codes: a word is hashed as it is read. */
+export function foldedHashStep(hash: number, code: number): number {
+  return (Math.imul(hash, BASE) + (code >= 65 && code <= 90 ? code + 32 : code)) >>> 0;
 }
 
 /**
