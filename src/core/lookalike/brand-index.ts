@@ -7,7 +7,14 @@ import { looseSkeleton } from '../unicode/loose-skeleton.ts';
 import { labelToUnicode } from '../unicode/punycode.ts';
 import { isMixedScript, scriptOf, scriptsIn } from '../unicode/scripts.ts';
 import { confusableWith } from '../unicode/skeleton.ts';
-import { allowedEdits, deletions, editDistance, someDeletionHash, stringHash } from './edit-distance.ts';
+import {
+  allowedEdits,
+  deletions,
+  editDistance,
+  foldedHashStep,
+  someDeletionHash,
+  stringHash,
+} from './edit-distance.ts';
 import { hasRiskStem, isRiskWordSequence, JOB_WORDS } from './risk-words.ts';
 import { TokenAutomaton } from './token-automaton.ts';
 
@@ -149,6 +156,8 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       Math.min(MAX_ALIAS_WORDS, Math.max(aliasFirstWords.get(first) ?? 0, words.length)),
     );
   }
+  /** Case-folded hashes of those first words: an ASCII word is tested without becoming a string. */
+  const aliasFirstWordHashes = new Set([...aliasFirstWords.keys()].map((w) => stringHash(w) & SMI_MASK));
   // Almost every deletion hash of a query misses: a miss in a compact filter is far cheaper than
   // one in a map of thousands of brands' neighbourhoods.
   const typoFilter = filterOf(typoIndex);
@@ -431,25 +440,48 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     return reasons;
   }
 
+  /** Aliases that start with `words[i]`, noted at `start` unless the brand was named before. */
+  function noteAliasesAt(
+    words: readonly string[],
+    i: number,
+    start: number,
+    found: Map<Brand, number>,
+  ): void {
+    const maxWords = aliasFirstWords.get(words[i]!.toLowerCase());
+    if (maxWords === undefined) return;
+    let phrase = '';
+    for (let n = 0; n < maxWords && i + n < words.length; n++) {
+      const word = words[i + n]!;
+      phrase = n === 0 ? word : `${phrase} ${word}`;
+      const brand = aliases.get(phrase) ?? aliases.get(phrase.toLowerCase());
+      if (brand && !found.has(brand)) found.set(brand, start);
+    }
+  }
+
   function brandsMentioned(text: string): Brand[] {
     if (typeof text !== 'string' || !/[\p{L}\p{N}]/u.test(text)) return [];
     // Brand -> where it is first named; no closure to note one, as this runs for every post.
     const found = new Map<Brand, number>();
     // Words with dots kept ("Crypto.com"), up to MAX_ALIAS_WORDS in a row.
-    const { words, starts } = wordsOf(text.slice(0, 20_000));
-    for (let i = 0; i < words.length; i++) {
-      // Most words start no alias: one lookup, then on to the next word.
-      const maxWords = aliasFirstWords.get(words[i]!.toLowerCase());
-      if (maxWords === undefined) continue;
-      let phrase = '';
-      for (let n = 0; n < maxWords && i + n < words.length; n++) {
-        const word = words[i + n]!;
-        phrase = n === 0 ? word : `${phrase} ${word}`;
-        const brand = aliases.get(phrase) ?? aliases.get(phrase.toLowerCase());
-        if (brand && !found.has(brand)) found.set(brand, starts[i]!);
+    const capped = text.slice(0, 20_000);
+    // Plain ASCII, the usual post: words are found as spans and tested by a case-folded hash, so
+    // only the few that may start an alias become strings.
+    const count = asciiWordSpans(capped);
+    const ascii = count !== -1;
+    if (!ascii) {
+      const { words, starts } = wordsOf(capped);
+      for (let i = 0; i < words.length; i++) noteAliasesAt(words, i, starts[i]!, found);
+    } else {
+      for (let i = 0; i < count; i++) {
+        if (!aliasFirstWordHashes.has(WORD_HASHES[i]!)) continue;
+        const words: string[] = [];
+        for (let k = i; k < Math.min(count, i + MAX_ALIAS_WORDS); k++)
+          words.push(capped.slice(WORD_STARTS[k]!, WORD_ENDS[k]!));
+        noteAliasesAt(words, 0, WORD_STARTS[i]!, found);
       }
     }
-    if (cjkAliases.size > 0 && CJK.test(text)) {
+    // CJK aliases are read in the first 20,000 characters only, and plain ASCII holds none.
+    if (!ascii && cjkAliases.size > 0 && CJK.test(text)) {
       for (let at = 0; at < Math.min(text.length, 20_000); at++) {
         for (const length of cjkLengths) {
           const brand = cjkAliases.get(text.slice(at, at + length));
@@ -523,36 +555,58 @@ class HostCheck {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'&-]*/gu;
-const NON_ASCII = /[^\0-\x7f]/;
 
-/**
- * The words of a text as WORD finds them (dots kept: "Crypto.com"), each trimmed at the end,
- * with where it starts. Plain ASCII text, the usual case, is scanned by hand: there WORD's
- * letters and digits are exactly [A-Za-z0-9].
- */
+/** The words of a text as WORD finds them (dots kept: "Crypto.com"), each trimmed at the end, with where it starts. */
 function wordsOf(text: string): { words: string[]; starts: number[] } {
   const words: string[] = [];
   const starts: number[] = [];
-  if (NON_ASCII.test(text)) {
-    for (const match of text.matchAll(WORD)) {
-      words.push(trimWordEnd(match[0]));
-      starts.push(match.index);
-    }
-    return { words, starts };
+  for (const match of text.matchAll(WORD)) {
+    words.push(trimWordEnd(match[0]));
+    starts.push(match.index);
   }
+  return { words, starts };
+}
+
+/** Where each word of `asciiWordSpans` starts and ends, and its case-folded hash (as alias keys are hashed). */
+const WORD_STARTS = new Int32Array(10_001);
+const WORD_ENDS = new Int32Array(10_001);
+const WORD_HASHES = new Int32Array(10_001);
+
+/**
+ * The words of plain ASCII text (at most 20,000 characters) in WORD_STARTS/ENDS/HASHES, the same
+ * words as `wordsOf`: there WORD's letters and digits are exactly [A-Za-z0-9]. Returns the count,
+ * or -1 at the first character that is not ASCII. One pass: no word becomes a string here.
+ */
+function asciiWordSpans(text: string): number {
+  let count = 0;
   for (let at = 0; at < text.length; ) {
-    if (!isAsciiAlnum(text.charCodeAt(at))) {
+    const first = text.charCodeAt(at);
+    if (first > 0x7f) return -1;
+    if (!isAsciiAlnum(first)) {
       at++;
       continue;
     }
+    let hash = foldedHashStep(0, first);
+    // Trailing dots, apostrophes and hyphens are not part of the word (trimWordEnd).
+    let trimmedHash = hash;
+    let last = at + 1;
     let end = at + 1;
-    for (let c = text.charCodeAt(end); isAsciiAlnum(c) || c === 46 || c === 39 || c === 38 || c === 45; )
-      c = text.charCodeAt(++end);
-    words.push(trimWordEnd(text.slice(at, end)));
-    starts.push(at);
+    for (; ; end++) {
+      const c = text.charCodeAt(end);
+      if (isAsciiAlnum(c) || c === 38) {
+        hash = foldedHashStep(hash, c);
+        trimmedHash = hash;
+        last = end + 1;
+      } else if (c === 46 || c === 39 || c === 45) hash = foldedHashStep(hash, c);
+      else break;
+    }
+    WORD_STARTS[count] = at;
+    WORD_ENDS[count] = last;
+    WORD_HASHES[count] = trimmedHash & SMI_MASK;
+    count++;
     at = end;
   }
-  return { words, starts };
+  return count;
 }
 
 function isAsciiAlnum(c: number): boolean {

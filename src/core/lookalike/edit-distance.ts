@@ -93,6 +93,11 @@ export function stringHash(text: string): number {
   return h;
 }
 
+/** One step of `stringHash` over the lower-cased character, for ASCII codes: a word is hashed as it is read. */
+export function foldedHashStep(hash: number, code: number): number {
+  return (Math.imul(hash, BASE) + (code >= 65 && code <= 90 ? code + 32 : code)) >>> 0;
+}
+
 /**
  * Calls `visit` with the hash of the word and of every deletion of up to `depth` (1 or 2)
  * characters, as `stringHash` would give for each deleted string; stops when `visit` says so.

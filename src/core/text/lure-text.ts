@@ -1,5 +1,6 @@
 import type { Reason } from '../types.ts';
 import { normalizeText } from './normalize-text.ts';
+import { requiredLiteralsHint } from './required-literals.ts';
 
 export type LureFlag =
   | 'download-jd'
@@ -136,6 +137,8 @@ const STRONG_FLAGS: ReadonlySet<LureFlag> = new Set([
 const STRONG_PATTERNS = PATTERN_ENTRIES.filter(([flag]) => STRONG_FLAGS.has(flag)).flatMap(([, p]) => p);
 /** The strong patterns as one alternation (none is flagged or back-referenced): one scan of a post, not one per pattern. */
 const ANY_STRONG = new RegExp(STRONG_PATTERNS.map((p) => `(?:${p.source})`).join('|'));
+/** Words every strong match contains one of: a post with none of them (most posts) skips the long scan above. */
+const STRONG_HINT = requiredLiteralsHint(STRONG_PATTERNS);
 
 /**
  * Whether `lureSignals` would report a strong flag: the same patterns, without the evidence,
@@ -144,6 +147,7 @@ const ANY_STRONG = new RegExp(STRONG_PATTERNS.map((p) => `(?:${p.source})`).join
 export function hasStrongLure(text: string): boolean {
   const normalized = normalizeText(text);
   if (!normalized) return false;
+  if (STRONG_HINT !== null && !STRONG_HINT.test(normalized)) return false;
   return ANY_STRONG.test(normalized);
 }
 
