@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editDistance } from '../../../src/core/lookalike/edit-distance.ts';
-import { check, fuzzTimeout } from './fuzz-config.ts';
+import { check, fuzzTimeout, withEdits } from './fuzz-config.ts';
 
 /** Optimal string alignment over the whole table, uncapped: the textbook recurrence. */
 function referenceDistance(a: string, b: string): number {
@@ -22,22 +22,7 @@ function referenceDistance(a: string, b: string): number {
 /** Words over a few letters, so near misses (swaps, doubled letters) are common. */
 const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'n', 'r', 'm'), maxLength: 14 });
 /** A word and a copy with a few random edits. */
-const nearPair = fc
-  .tuple(
-    word,
-    fc.array(fc.tuple(fc.nat(20), fc.constantFrom('a', 'b', 'm', ''), fc.boolean()), { maxLength: 3 }),
-  )
-  .map(([a, edits]) => {
-    let b = a;
-    for (const [at, letter, swap] of edits) {
-      const i = at % (b.length + 1);
-      b =
-        swap && i + 1 < b.length
-          ? b.slice(0, i) + b[i + 1] + b[i] + b.slice(i + 2)
-          : b.slice(0, i) + letter + b.slice(i + 1);
-    }
-    return [a, b] as const;
-  });
+const nearPair = withEdits(word, ['a', 'b', 'm', '']);
 
 describe('editDistance', () => {
   it(

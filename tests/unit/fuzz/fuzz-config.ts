@@ -49,3 +49,22 @@ export const piecesString = (pieces: readonly string[], maxPieces = 20) =>
       maxLength: maxPieces,
     })
     .map((parts) => parts.join(''));
+
+/**
+ * A word from `base` and a copy with up to three random edits: a letter from `letters` written
+ * over one, put in (with '' a deletion), or two neighbours swapped. Near misses on purpose.
+ */
+export const withEdits = (base: fc.Arbitrary<string>, letters: readonly string[]) =>
+  fc
+    .tuple(base, fc.array(fc.tuple(fc.nat(20), fc.constantFrom(...letters), fc.boolean()), { maxLength: 3 }))
+    .map(([word, edits]) => {
+      let edited = word;
+      for (const [at, letter, swap] of edits) {
+        const i = at % (edited.length + 1);
+        edited =
+          swap && i + 1 < edited.length
+            ? edited.slice(0, i) + edited[i + 1] + edited[i] + edited.slice(i + 2)
+            : edited.slice(0, i) + letter + edited.slice(i + 1);
+      }
+      return [word, edited] as const;
+    });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Brand } from '../../../src/core/brands/brand.ts';
 import { createBrandIndex } from '../../../src/core/lookalike/brand-index.ts';
 import { allowedEdits, editDistance } from '../../../src/core/lookalike/edit-distance.ts';
-import { check, fuzzTimeout } from './fuzz-config.ts';
+import { check, fuzzTimeout, withEdits } from './fuzz-config.ts';
 
 /**
  * Brand tokens over a few letters (so typos of one land near others), with lengths 6, 8 and 10
@@ -59,22 +59,8 @@ function reachOf(word: string): string[] {
 }
 
 /** A token with up to three random edits. */
-const word = fc
-  .tuple(
-    fc.constantFrom(...tokens),
-    fc.array(fc.tuple(fc.nat(20), fc.constantFrom(...LETTERS, ''), fc.boolean()), { maxLength: 3 }),
-  )
-  .map(([token, edits]) => {
-    let w = token;
-    for (const [at, letter, swap] of edits) {
-      const i = at % (w.length + 1);
-      w =
-        swap && i + 1 < w.length
-          ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2)
-          : w.slice(0, i) + letter + w.slice(i + 1);
-    }
-    return w;
-  })
+const word = withEdits(fc.constantFrom(...tokens), [...LETTERS, ''])
+  .map(([, edited]) => edited)
   .filter((w) => w.length >= 4);
 
 describe('typo search', () => {
