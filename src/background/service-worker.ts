@@ -90,7 +90,7 @@ function forPage(verdict: Verdict, chosen: Language): Verdict {
     reasons: verdict.reasons.map((r) => ({
       id: r.id,
       level: r.level,
-      message: chosen === 'en' ? r.message : reasonText(r, chosen),
+      message: reasonText(r, chosen),
       ...(r.url === undefined ? {} : { url: r.url }),
       ...(r.file === undefined ? {} : { file: r.file }),
     })),
