@@ -15,7 +15,7 @@ describe('content-script strings', () => {
       ['en', en],
       ['ja', ja],
     ] as const) {
-      const expected = Object.fromEntries(CONTENT_KEYS.map((key) => [key, { message: table[key].message }]));
+      const expected = Object.fromEntries(CONTENT_KEYS.map((key) => [key, table[key].message]));
       expect(CONTENT_STRINGS[language]).toStrictEqual(expected);
     }
   });
