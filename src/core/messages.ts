@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { VERIFY_PROBLEMS, type VerifyProblem } from './lists/verify-problems.ts';
 import type { ReportResponse } from './reports/report-messages.ts';
 import { REPORT_REQUESTS, REPORT_SENDERS } from './reports/report-requests.ts';
 import { Candidate } from './types.ts';
@@ -186,6 +187,8 @@ export const BgAck = z.object({ type: z.literal('bg:ack') });
  * Why the last feed check failed, for the options page to say in the user's language.
  * `lastError` keeps the English text with its detail (stored, and read by security teams).
  */
+/** A verify problem that is a feed's failure: "oversized" is already a fetch problem, "unchanged" no failure. */
+type FeedVerifyProblem = Exclude<VerifyProblem, 'oversized' | 'unchanged'>;
 export const FeedProblemCode = z.enum([
   // Fetching (feed-fetch.ts)
   'redirected',
@@ -194,19 +197,7 @@ export const FeedProblemCode = z.enum([
   'oversized',
   'timeout',
   'network',
-  // Verifying (VerifyProblem in lists/verify-envelope.ts)
-  'malformed',
-  'payload-type',
-  'unknown-key',
-  'bad-signature',
-  'threshold',
-  'duplicate-key',
-  'schema',
-  'feed-id',
-  'expired',
-  'future-dated',
-  'rollback',
-  'equivocation',
+  ...VERIFY_PROBLEMS.filter((p): p is FeedVerifyProblem => p !== 'oversized' && p !== 'unchanged'),
   /** The held list no longer verifies at start (the trusted keys changed). */
   'stored-invalid',
 ]);

@@ -9,23 +9,9 @@ import {
 } from './indicator-payload.ts';
 import { findDuplicateKey } from './json-duplicate-keys.ts';
 import { splitEnvelope } from './split-envelope.ts';
+import type { VerifyProblem } from './verify-problems.ts';
 
-export type VerifyProblem =
-  | 'malformed'
-  | 'oversized'
-  | 'payload-type'
-  | 'unknown-key'
-  | 'bad-signature'
-  | 'threshold'
-  | 'duplicate-key'
-  | 'schema'
-  | 'feed-id'
-  | 'expired'
-  | 'future-dated'
-  | 'rollback'
-  | 'equivocation'
-  /** The same version with the same bytes as the list held (re-signed or re-served): nothing new. */
-  | 'unchanged';
+export type { VerifyProblem };
 
 export interface TrustPolicy {
   /** The feedId the payload must carry; omitted only by `lureguard verify` without --feed-id. */
