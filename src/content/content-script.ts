@@ -73,7 +73,8 @@ async function start(): Promise<void> {
   };
   window.setInterval(() => {
     // Right after a frame is drawn, layout is clean: the checks' layout reads then cost little.
-    if (renderer.findingCount > 0) requestAnimationFrame(() => setTimeout(() => renderer.guard(), 0));
+    if (renderer.findingCount > 0)
+      requestAnimationFrame(() => setTimeout(() => renderer.guardNearScreen(), 0));
   }, VISIBILITY_CHECK_MS);
 
   new MutationObserver((mutations) => {

@@ -205,8 +205,23 @@ export class WarningRenderer {
    * shown in the top layer instead.
    */
   guard(): void {
+    this.check(true);
+  }
+
+  /**
+   * The once-a-second check: only warnings the user can see or is about to (near the screen,
+   * or sized zero by the page), and those the page already fought. Removals anywhere run the
+   * full `guard`; a warning removed out of our observer's sight (in a page's shadow root) is
+   * put back when its post nears the screen. A feed with hundreds of warnings costs a few.
+   */
+  guardNearScreen(): void {
+    this.check(false);
+  }
+
+  private check(all: boolean): void {
     const hidden: Shown[] = [];
     for (const shown of this.shown.values()) {
+      if (!all && shown.attacks <= MAX_REINSERTS && !this.toCheck.has(shown.record.anchor)) continue;
       if (!shown.record.anchor.isConnected) continue; // Virtualized away; it comes back with its post.
       if (!shown.host.isConnected || shown.host.nextElementSibling !== shown.record.anchor) {
         shown.attacks++;

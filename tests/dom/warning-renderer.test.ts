@@ -198,6 +198,25 @@ describe('visibility checks on a big page', () => {
       expect(shownInTopLayer).toHaveBeenCalledOnce();
     });
   });
+  it('once a second, puts back a removed warning near the screen; one far away waits for its post to near', () => {
+    withoutLayout(3, (renderer, records) => {
+      const [near, far] = [records[0]!, records[1]!];
+      nearScreen().callback([
+        { target: near.anchor, isIntersecting: true, boundingClientRect: { width: 600, height: 300 } },
+        { target: far.anchor, isIntersecting: false, boundingClientRect: { width: 600, height: 300 } },
+      ]);
+      const [nearHost, farHost] = [near.anchor.previousElementSibling!, far.anchor.previousElementSibling!];
+      nearHost.remove();
+      farHost.remove();
+
+      renderer.guardNearScreen();
+      expect(near.anchor.previousElementSibling).toBe(nearHost);
+      expect(farHost.isConnected).toBe(false);
+
+      renderer.guard();
+      expect(far.anchor.previousElementSibling).toBe(farHost);
+    });
+  });
   it('does not judge a post near the screen but not on it (content-visibility may skip its drawing)', () => {
     withoutLayout(12, (renderer, records, shownInTopLayer) => {
       const below = records[11]!;
