@@ -16,8 +16,8 @@
  * in its own later task (style and layout of what we inserted) is in neither number.
  * Reference, measured in the same run: a page script reading every post's textContent once.
  * Needs a build: LUREGUARD_DIST (default dist/).
- * BENCH_TOP=1 prints the hottest functions per case (use a `--minify false` build to read the
- * names). BENCH_PROFILES=<dir> saves each case's CPU profile there (.cpuprofile, for DevTools).
+ * BENCH_TOP=1 prints the hottest functions per case, and what ran in its longest task (use a
+ * `--minify false` build to read the names). BENCH_PROFILES=<dir> saves each case's CPU profile there (.cpuprofile, for DevTools).
  */
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,6 +106,8 @@ function attribute({ profile, tasks }: Capture): { totalMs: number; longestMs: n
     return value;
   };
   const self = new Map<string, number>();
+  /** Per task index: our functions' self time (for BENCH_TOP's look at the longest task). */
+  const selfByTask = new Map<number, Map<string, number>>();
   /** Per task index: our sample time, garbage collection time, the page's own time. */
   const ourMs = new Map<number, number>();
   const gcMs = new Map<number, number>();
@@ -122,6 +124,11 @@ function attribute({ profile, tasks }: Capture): { totalMs: number; longestMs: n
       const f = frames.get(id)!;
       const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
       self.set(name, (self.get(name) ?? 0) + dt);
+      if (inTask >= 0) {
+        const inThisTask = selfByTask.get(inTask) ?? new Map<string, number>();
+        selfByTask.set(inTask, inThisTask);
+        inThisTask.set(name, (inThisTask.get(name) ?? 0) + dt);
+      }
       if (inTask < 0) untasked += dt;
       else ourMs.set(inTask, (ourMs.get(inTask) ?? 0) + dt);
     } else if (inTask >= 0 && frames.get(id)?.functionName === '(garbage collector)') {
@@ -132,13 +139,25 @@ function attribute({ profile, tasks }: Capture): { totalMs: number; longestMs: n
   });
   let total = untasked;
   let longest = 0;
+  let longestTask = -1;
   for (const [index, ms] of ourMs) {
     total += ms + (gcMs.get(index) ?? 0);
     const [start, end] = tasks[index]!;
-    longest = Math.max(longest, (end - start) / 1000 - (pageMs.get(index) ?? 0));
+    const taskMs = (end - start) / 1000 - (pageMs.get(index) ?? 0);
+    if (taskMs > longest) {
+      longest = taskMs;
+      longestTask = index;
+    }
   }
   if (untasked > 1)
     console.warn(`  (${untasked.toFixed(1)} ms of extension samples outside any traced task)`);
+  if (process.env.BENCH_TOP && longestTask >= 0) {
+    const top = [...selfByTask.get(longestTask)!].sort((a, b) => b[1] - a[1]).slice(0, 8);
+    console.log(
+      `  longest task ${longest.toFixed(1)} ms: ours ${ourMs.get(longestTask)!.toFixed(1)}, garbage collection ${(gcMs.get(longestTask) ?? 0).toFixed(1)};`,
+      top.map(([n, ms]) => `${n.split(' ')[0]} ${ms.toFixed(1)}`).join(', '),
+    );
+  }
   if (process.env.BENCH_TOP) {
     const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
     console.log(top.map(([n, ms]) => `  ${ms.toFixed(1).padStart(7)} ms  ${n}`).join('\n'));
