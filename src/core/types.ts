@@ -1,13 +1,8 @@
 import * as z from 'zod/mini';
 
-/** Limits on what one candidate may carry; a hostile page must not make the worker parse megabytes. */
-export const CANDIDATE_LIMITS = {
-  textChars: 20_000,
-  links: 200,
-  attachments: 50,
-  urlChars: 4_096,
-  nameChars: 1_024,
-} as const;
+import { CANDIDATE_LIMITS } from './candidate-limits.ts';
+
+export { CANDIDATE_LIMITS };
 
 export const CandidateLink = z.object({
   href: z.string().check(z.maxLength(CANDIDATE_LIMITS.urlChars)),

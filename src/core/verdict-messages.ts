@@ -37,39 +37,28 @@ const BgVerdictsFrame = z.object({ type: z.literal('bg:verdicts'), results: z.ar
  * values, so zod stays the schema of record.
  */
 function plainFinding(value: unknown): PageFinding | undefined {
-  if (!isRecord(value)) return undefined;
+  if (!isRecord(value)) return;
   const { key, verdict } = value;
-  if (typeof key !== 'string' || key.length < 1 || key.length > 256 || !isRecord(verdict)) return undefined;
+  if (typeof key !== 'string' || key.length < 1 || key.length > 256 || !isRecord(verdict)) return;
   const { verdict: level, reasons } = verdict;
-  if (level !== 'clean' && level !== 'suspicious' && level !== 'dangerous') return undefined;
-  if (!Array.isArray(reasons) || reasons.length > 100) return undefined;
+  if (level !== 'clean' && level !== 'suspicious' && level !== 'dangerous') return;
+  if (!Array.isArray(reasons) || reasons.length > 100) return;
   const read: PageFinding['verdict']['reasons'] = [];
   for (const reason of reasons) {
-    const clean = plainReason(reason);
-    if (!clean) return undefined;
-    read.push(clean);
+    if (!isRecord(reason)) return;
+    const { id, level, message, url, file } = reason;
+    if (typeof id !== 'string' || id.length > 64 || typeof message !== 'string' || message.length > 2_000)
+      return;
+    if (level !== 'suspicious' && level !== 'dangerous') return;
+    const page: (typeof read)[number] = { id, level, message };
+    // Absent or a string; a key present as `undefined` is left to zod, which keeps it.
+    if (typeof url === 'string') page.url = url;
+    else if ('url' in reason) return;
+    if (typeof file === 'string') page.file = file;
+    else if ('file' in reason) return;
+    read.push(page);
   }
   return { key, verdict: { verdict: level, reasons: read } };
-}
-
-type PageReason = z.infer<typeof PageReason>;
-
-function plainReason(value: unknown): PageReason | undefined {
-  if (!isRecord(value)) return undefined;
-  const { id, level, message, url, file } = value;
-  if (typeof id !== 'string' || id.length > 64) return undefined;
-  if (level !== 'suspicious' && level !== 'dangerous') return undefined;
-  if (typeof message !== 'string' || message.length > 2_000) return undefined;
-  // Absent or a string; a key present as `undefined` is left to zod, which keeps it.
-  if (typeof url !== 'string' && (url !== undefined || 'url' in value)) return undefined;
-  if (typeof file !== 'string' && (file !== undefined || 'file' in value)) return undefined;
-  return {
-    id,
-    level,
-    message,
-    ...(url !== undefined ? { url } : {}),
-    ...(file !== undefined ? { file } : {}),
-  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

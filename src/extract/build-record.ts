@@ -1,4 +1,4 @@
-import { CANDIDATE_LIMITS } from '../core/types.ts';
+import { CANDIDATE_LIMITS } from '../core/candidate-limits.ts';
 import { capText, type PageRecord } from './page-record.ts';
 
 export interface FoundLink {
