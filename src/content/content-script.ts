@@ -17,7 +17,6 @@ const STARTED = '__lureguardStarted';
 const isolatedGlobal = globalThis as typeof globalThis & { [STARTED]?: boolean };
 /** How often banners are checked for being hidden or covered (layout reads; cheap for a few banners). */
 const VISIBILITY_CHECK_MS = 1_000;
-const REINSERT_CHECK_MS = 100;
 
 async function send(message: object): Promise<unknown> {
   try {
@@ -63,18 +62,23 @@ async function start(): Promise<void> {
   };
   const navigation = new NavigationWatch(() => void restart());
 
-  let reinsertTimer = 0;
+  // After removals: once, right after the next frame (its layout reads then find layout clean).
+  let guardPending = false;
   const guardSoon = () => {
-    if (reinsertTimer) return;
-    reinsertTimer = window.setTimeout(() => {
-      reinsertTimer = 0;
-      renderer.guard();
-    }, REINSERT_CHECK_MS);
+    if (guardPending) return;
+    guardPending = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        guardPending = false;
+        renderer.guard();
+      }, 0),
+    );
   };
   window.setInterval(() => {
     // Right after a frame is drawn, layout is clean: the checks' layout reads then cost little.
+    // Not while our scan is still inserting warnings: a read would lay the page out again.
     if (renderer.findingCount > 0)
-      requestAnimationFrame(() => setTimeout(() => renderer.guardNearScreen(), 0));
+      requestAnimationFrame(() => setTimeout(() => scanner.settled && renderer.guardNearScreen(), 0));
   }, VISIBILITY_CHECK_MS);
 
   new MutationObserver((mutations) => {

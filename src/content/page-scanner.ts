@@ -50,6 +50,8 @@ export class PageScanner {
   /** Records waiting for the worker: sent in batches, not one message per slice. */
   private outbox: PageRecord[] = [];
   private scheduled = false;
+  /** Batches sent to the worker and not answered yet. */
+  private judging = 0;
   private controller = new AbortController();
 
   constructor(
@@ -98,6 +100,14 @@ export class PageScanner {
 
   get pendingWork(): boolean {
     return this.fullPending || this.reading !== null || this.dirty.size > 0;
+  }
+
+  /**
+   * Nothing to read and no verdict on its way: the page is not about to change by our hand.
+   * Layout reads wait for this, or each one would lay out what we just inserted.
+   */
+  get settled(): boolean {
+    return !this.pendingWork && this.outbox.length === 0 && this.judging === 0;
   }
 
   private schedule(): void {
@@ -176,7 +186,13 @@ export class PageScanner {
   }
 
   private async send(records: PageRecord[], signal: AbortSignal): Promise<void> {
-    const findings = await this.judge(records, signal);
+    this.judging++;
+    let findings: PageFinding[];
+    try {
+      findings = await this.judge(records, signal);
+    } finally {
+      this.judging--;
+    }
     if (signal.aborted) return;
     for (const finding of findings) {
       const known = this.known.get(finding.key);

@@ -78,6 +78,25 @@ describe('the full scan of a big page', () => {
     expect(scanner.pendingWork).toBe(false);
   });
 
+  it('is settled only when nothing is left to read or send and every verdict is back', async () => {
+    page(5);
+    let answer: (findings: PageFinding[]) => void = () => undefined;
+    const judge = vi.fn(() => new Promise<PageFinding[]>((resolve) => (answer = resolve)));
+    const renderer = { render: vi.fn(), clear: vi.fn() } as unknown as WarningRenderer;
+    const scanner = new PageScanner(articles, judge, renderer);
+    expect(scanner.settled).toBe(true);
+    scanner.scanAll();
+    expect(scanner.settled).toBe(false);
+    while (idle.length > 0) idle.shift()!();
+    expect(judge).toHaveBeenCalledOnce();
+    expect(scanner.pendingWork).toBe(false);
+    expect(scanner.settled).toBe(false);
+    answer([]);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(scanner.settled).toBe(true);
+  });
+
   it('scans what the page added during the full scan once the full scan is done', () => {
     page(30);
     const { scanner, batches, runSlice } = setUp();
