@@ -1,6 +1,7 @@
 import { buildRecord, type FoundAttachment, type FoundLink } from '../build-record.ts';
 import { linkOf, linksIn, type PageRecord, visibleText } from '../page-record.ts';
 import { type Fallbacks, inGroup, selectAll, selectFirst } from '../select.ts';
+import { messageIdOf } from './message-id.ts';
 import { discordSelectors as S } from './selectors.ts';
 
 /**
@@ -37,10 +38,6 @@ export function* extractDiscordMessages(document: Document, url: URL): Generator
       ...(author ? { author } : {}),
     });
   }
-}
-
-function messageIdOf(row: Element): string | undefined {
-  return /(\d{5,25})$/.exec(row.id || (row.getAttribute('data-list-item-id') ?? ''))?.[1];
 }
 
 /**
