@@ -18,7 +18,7 @@ describe('trailingSnowflake', () => {
     expect(trailingSnowflake('chat-messages-1234')).toBeUndefined();
     expect(trailingSnowflake('')).toBeUndefined();
     expect(trailingSnowflake('123456x')).toBeUndefined();
-    const long = '9'.repeat(5) + '1234567890123456789012345';
+    const long = '999991234567890123456789012345';
     expect(trailingSnowflake(`id-${long}`)).toBe('1234567890123456789012345');
     // Non-ASCII digits are not digits to `\d`.
     expect(trailingSnowflake('id-12345\u0661')).toBeUndefined();
