@@ -10,12 +10,15 @@ import { discordSelectors as S } from './selectors.ts';
  * the engine can compare it with the real host.
  */
 export function* extractDiscordMessages(document: Document, url: URL): Generator<PageRecord> {
+  const pageUrl = url.href;
   for (const row of selectAll(document, S.message)) {
     const messageId = messageIdOf(row);
     if (!messageId) continue;
     const author = authorOf(row);
     const content = partOf(row, `message-content-${messageId}`, S.content);
-    const accessories = partOf(row, `message-accessories-${messageId}`, S.accessories);
+    const container = partOf(row, `message-accessories-${messageId}`, S.accessories);
+    // Most messages have an empty one: no attachment, link or embed to query for.
+    const accessories = container?.firstElementChild ? container : null;
     const attachmentAnchors = accessories ? selectAll(accessories, S.attachmentLink) : [];
     const attachments: FoundAttachment[] = attachmentAnchors.flatMap((anchor) => {
       const link = linkOf(anchor);
@@ -34,7 +37,7 @@ export function* extractDiscordMessages(document: Document, url: URL): Generator
       text: [author, visibleText(content), ...embeds].filter(Boolean).join('\n'),
       links,
       attachments,
-      pageUrl: url.href,
+      pageUrl,
       ...(author ? { author } : {}),
     });
   }
