@@ -17,8 +17,9 @@ export function* extractDiscordMessages(document: Document, url: URL): Generator
     const author = authorOf(row);
     const content = partOf(row, `message-content-${messageId}`, S.content);
     const container = partOf(row, `message-accessories-${messageId}`, S.accessories);
-    // Most messages have an empty one: no attachment, link or embed to query for.
-    const accessories = container?.firstElementChild ? container : null;
+    // Most messages have an empty one: no attachment, link or embed to query for. A count, not
+    // `firstElementChild`, which would wrap a node nothing else reads.
+    const accessories = container && container.childElementCount > 0 ? container : null;
     const attachmentAnchors = accessories ? selectAll(accessories, S.attachmentLink) : [];
     const attachments: FoundAttachment[] = attachmentAnchors.flatMap((anchor) => {
       const link = linkOf(anchor);
