@@ -48,9 +48,9 @@ export function selectFirst(root: ParentNode, fallbacks: Fallbacks): Element | n
 const PRECEDING = 2;
 const classLists = new Map<string, readonly string[] | null>();
 /**
- * `root.querySelector(selector)`. A fallback that lists plain classes (".a, .b") is queried
- * class by class, keeping the earliest match: each class takes the browser's fast path, where
- * the list tests every selector on every element (three times slower over a feed post).
+ * `root.querySelector(selector)`. In a subtree, a fallback that lists plain classes (".a, .b")
+ * is queried class by class, keeping the earliest match: each class takes the browser's fast
+ * path, where the list tests every selector on every element (three times slower on a post).
  */
 function firstMatch(root: ParentNode, selector: string): Element | null {
   let classes = classLists.get(selector);
@@ -59,7 +59,8 @@ function firstMatch(root: ParentNode, selector: string): Element | null {
     classes = parts.length > 1 && parts.every((part) => /^\.-?[A-Za-z_][\w-]*$/.test(part)) ? parts : null;
     classLists.set(selector, classes);
   }
-  if (classes === null) return root.querySelector(selector);
+  // A document may be the scanner's scoped view, whose list answer follows its roots' order.
+  if (classes === null || (root as Node).nodeType === 9) return root.querySelector(selector);
   let first: Element | null = null;
   for (const name of classes) {
     const found = root.querySelector(name);

@@ -45,9 +45,11 @@ describe('selector fallbacks', () => {
 describe('selectFirst with a list of classes', () => {
   it('finds the earliest element of any class, as the list query does, ancestors before descendants', () => {
     const doc = page('<i id="a" class="y"><b id="b" class="x"></b></i><b id="c" class="x z"></b>');
-    expect(selectFirst(doc.body, ['.x, .y'])?.id).toBe('a');
-    expect(selectFirst(doc.body, ['.x, .z'])?.id).toBe('b');
-    expect(selectFirst(doc.body, ['.q, .w', '.z'])?.id).toBe('c');
+    for (const root of [doc, doc.body, scopedDocument(doc, [doc.body])]) {
+      expect(selectFirst(root, ['.x, .y'])?.id).toBe('a');
+      expect(selectFirst(root, ['.x, .z'])?.id).toBe('b');
+      expect(selectFirst(root, ['.q, .w', '.z'])?.id).toBe('c');
+    }
   });
 
   it('agrees with querySelector on the list for random trees and class sets', () => {
