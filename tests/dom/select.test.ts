@@ -1,8 +1,6 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scopedDocument } from '../../src/content/scoped-document.ts';
 import { outermost, selectAll, selectFirst } from '../../src/extract/select.ts';
-import { check } from '../unit/fuzz/fuzz-config.ts';
 
 function page(html: string): Document {
   return new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
@@ -39,39 +37,6 @@ describe('selector fallbacks', () => {
     const root = doc.getElementById('r')!;
     expect(ids(selectAll(root, [':scope > .x', ':scope > p']))).toEqual(['child']);
     expect(selectFirst(root, [':scope > .x', ':scope > p'])?.id).toBe('child');
-  });
-});
-
-describe('selectFirst with a list of classes', () => {
-  it('finds the earliest element of any class, as the list query does, ancestors before descendants', () => {
-    const doc = page('<i id="a" class="y"><b id="b" class="x"></b></i><b id="c" class="x z"></b>');
-    for (const root of [doc, doc.body, scopedDocument(doc, [doc.body])]) {
-      expect(selectFirst(root, ['.x, .y'])?.id).toBe('a');
-      expect(selectFirst(root, ['.x, .z'])?.id).toBe('b');
-      expect(selectFirst(root, ['.q, .w', '.z'])?.id).toBe('c');
-    }
-  });
-
-  it('agrees with querySelector on the list for random trees and class sets', () => {
-    const classes = fc.constantFrom('', 'x', 'y', 'z', 'x y', 'y z', 'X');
-    const shape = fc.array(fc.tuple(fc.nat(30), classes), { minLength: 1, maxLength: 25 });
-    const list = fc.uniqueArray(fc.constantFrom('.x', '.y', '.z', '.X'), { minLength: 2, maxLength: 3 });
-    check(
-      fc.property(shape, list, (nodes, selectors) => {
-        const doc = page('');
-        const elements: Element[] = [doc.body];
-        // Each new element goes under an earlier one: random nesting and sibling order.
-        for (const [parent, className] of nodes) {
-          const element = doc.createElement('span');
-          if (className) element.className = className;
-          elements[parent % elements.length]!.appendChild(element);
-          elements.push(element);
-        }
-        const joined = selectors.join(', ');
-        expect(selectFirst(doc.body, [joined])).toBe(doc.body.querySelector(joined));
-      }),
-      500,
-    );
   });
 });
 
