@@ -4,8 +4,9 @@ import { visibleText } from '../../src/extract/page-record.ts';
 import { check, fuzzTimeout } from '../unit/fuzz/fuzz-config.ts';
 
 /**
- * The node-by-node walk `visibleText` used before it read block-free subtrees natively: the
- * oracle the current function must match, string for string.
+ * The reference: `visibleText`'s node-by-node walk as of the whitespace change, collapsing with
+ * the plain `/\s+/g`. Any faster reading (native text for subtrees that need no walk, other
+ * whitespace handling) must match it string for string.
  */
 const BLOCK = new Set(
   'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR DD DIV DL DT FIGCAPTION FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TD TH TR UL'.split(
