@@ -34,7 +34,7 @@ const UNSEEN = new Set('SCRIPT STYLE TEMPLATE NOSCRIPT'.split(' '));
  */
 export function visibleText(element: Element | null | undefined, skipClass?: string): string {
   if (!element) return '';
-  if (element.firstElementChild === null) return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (element.firstElementChild === null) return collapseSpaces(element.textContent ?? '');
   // In document order by sibling and parent links, not a stack of children: no array per node
   // and no recursion (a hostile page may nest thousands of levels deep). `blocks` holds, per
   // element entered, whether leaving it ends a block.
@@ -78,7 +78,15 @@ export function visibleText(element: Element | null | undefined, skipClass?: str
     }
     break;
   }
-  return text.replace(/\s+/g, ' ').trim();
+  return collapseSpaces(text);
+}
+
+/**
+ * `text.replace(/\s+/g, ' ').trim()`, replacing only what changes: runs of two or more and lone
+ * tabs or newlines. Most whitespace in text is single spaces, one match per word for `\s+`.
+ */
+export function collapseSpaces(text: string): string {
+  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 /** `classList.contains` without the token list object `classList` creates on first use. */
@@ -92,7 +100,7 @@ function hasClass(element: Element, name: string): boolean {
  * text is spans, links and emoji images), where walking for blocks would find none.
  */
 export function inlineText(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return collapseSpaces(element?.textContent ?? '');
 }
 
 /** Caps text so one giant node cannot flood the worker. */

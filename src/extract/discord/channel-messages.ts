@@ -1,6 +1,7 @@
 import { buildRecord, type FoundAttachment, type FoundLink } from '../build-record.ts';
 import { linkOf, linksIn, type PageRecord, visibleText } from '../page-record.ts';
 import { type Fallbacks, inGroup, selectAll, selectFirst } from '../select.ts';
+import { messageIdOf } from './message-id.ts';
 import { discordSelectors as S } from './selectors.ts';
 
 /**
@@ -9,12 +10,16 @@ import { discordSelectors as S } from './selectors.ts';
  * the engine can compare it with the real host.
  */
 export function* extractDiscordMessages(document: Document, url: URL): Generator<PageRecord> {
+  const pageUrl = url.href;
   for (const row of selectAll(document, S.message)) {
     const messageId = messageIdOf(row);
     if (!messageId) continue;
     const author = authorOf(row);
     const content = partOf(row, `message-content-${messageId}`, S.content);
-    const accessories = partOf(row, `message-accessories-${messageId}`, S.accessories);
+    const container = partOf(row, `message-accessories-${messageId}`, S.accessories);
+    // Most messages have an empty one: no attachment, link or embed to query for. A count, not
+    // `firstElementChild`, which would wrap a node nothing else reads.
+    const accessories = container && container.childElementCount > 0 ? container : null;
     const attachmentAnchors = accessories ? selectAll(accessories, S.attachmentLink) : [];
     const attachments: FoundAttachment[] = attachmentAnchors.flatMap((anchor) => {
       const link = linkOf(anchor);
@@ -33,14 +38,10 @@ export function* extractDiscordMessages(document: Document, url: URL): Generator
       text: [author, visibleText(content), ...embeds].filter(Boolean).join('\n'),
       links,
       attachments,
-      pageUrl: url.href,
+      pageUrl,
       ...(author ? { author } : {}),
     });
   }
-}
-
-function messageIdOf(row: Element): string | undefined {
-  return /(\d{5,25})$/.exec(row.id || (row.getAttribute('data-list-item-id') ?? ''))?.[1];
 }
 
 /**
