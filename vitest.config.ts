@@ -16,6 +16,8 @@ export default defineConfig({
           name: 'dom',
           include: ['tests/dom/**/*.test.ts'],
           environment: 'jsdom',
+          // The warnings' stylesheets (`?inline` imports), as the build has them; vitest blanks CSS otherwise.
+          css: { include: [/src\/content\/styles\//] },
         },
       },
       {

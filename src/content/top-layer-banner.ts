@@ -1,6 +1,7 @@
 import type { WarningLevel } from '../core/types.ts';
 import { t } from '../ui/i18n/translate.ts';
 import { createShadowHost, el, THEME } from './shadow-host.ts';
+import HOST from './styles/top-layer-host.css?inline';
 
 /**
  * The fallback when a page hides, covers or keeps removing an inline warning: one banner in
@@ -12,13 +13,6 @@ import { createShadowHost, el, THEME } from './shadow-host.ts';
  * close it, and their MutationObservers never see it. Only if <body> already has a shadow
  * root do we fall back to a popover host in the light DOM, which the guard keeps re-adding.
  */
-const HOST = `
-:host { all: initial !important; display: block !important; visibility: visible !important; opacity: 1 !important;
-  position: fixed !important; inset: 12px 12px auto auto !important; margin: 0 !important; max-width: min(440px, 90vw) !important;
-  padding: 0 !important; border: 0 !important; background: transparent !important; transform: none !important;
-  filter: none !important; clip-path: none !important; overflow: visible !important; z-index: 2147483647 !important; }
-:host(:not(:popover-open)) { display: none !important; }
-`;
 
 export interface TopLayerItem {
   level: WarningLevel;

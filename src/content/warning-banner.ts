@@ -1,6 +1,7 @@
 import type { Verdict, WarningLevel } from '../core/types.ts';
 import { t } from '../ui/i18n/translate.ts';
 import { attachRoot, createHost, el, THEME } from './shadow-host.ts';
+import SPACING from './styles/warning-banner.css?inline';
 
 /**
  * The inline warning. Built from text only (never page HTML) inside a closed shadow root,
@@ -25,7 +26,7 @@ export interface BannerActions {
   report(): void;
 }
 
-const CSS = `${THEME} :host { margin: 8px 0 !important; }`;
+const CSS = THEME + SPACING;
 
 /** The warning's host with its QA hooks, ready to place; `fillWarning` builds what it shows. */
 export function warningHost(level: WarningLevel, verdict: Verdict): HTMLElement {
