@@ -3,7 +3,8 @@
  *
  * Pages: a 1,000-post LinkedIn feed and a 2,000-message Discord channel, grown from the
  * adapters' fixtures (tests/fixtures/linkedin/feed.html, discord/channel-jobs.html) by cloning
- * their posts with fresh ids, plus 10 x 100 posts added to the feed afterwards.
+ * their posts with fresh ids, plus 10 x 100 posts added to the feed afterwards (from the
+ * fixture's markup as served, not from live posts that carry our warnings).
  *
  * Attribution: the V8 CPU profiler (100 µs sampling) on the page, and a Chromium trace of the
  * page's main thread for task boundaries. A sample counts as the extension's when any frame on
@@ -17,7 +18,8 @@
  * Reference, measured in the same run: a page script reading every post's textContent once.
  * Needs a build: LUREGUARD_DIST (default dist/).
  * BENCH_TOP=1 prints the hottest functions per case, and what ran in its longest task (use a
- * `--minify false` build to read the names). BENCH_PROFILES=<dir> saves each case's CPU profile there (.cpuprofile, for DevTools).
+ * `--minify false` build to read the names). BENCH_PROFILES=<dir> saves each case's CPU profile
+ * there (.cpuprofile, for DevTools).
  */
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +70,8 @@ const MICROTASKS = 'BlinkScheduler_PerformMicrotaskCheckpoint';
 /** A checkpoint closer than this to the end of a task belongs to that task. */
 const SAME_TASK_US = 50;
 const MARK = 'lureguard-bench-main-thread';
+/** Where the grower keeps the fixture's items as served (see `grower`). */
+const PRISTINE = '__lureguardBenchItems';
 /** The profiler's pseudo-frames: no script is running. */
 const NOT_SCRIPT = new Set(['(root)', '(program)', '(idle)', '(garbage collector)']);
 
@@ -223,10 +227,17 @@ async function waitJudged(browser: ExtensionBrowser, tabId: number, count: numbe
   }
 }
 
-/** A script that grows a fixture at parse time: clones `selector`'s items with fresh ids. */
+/**
+ * A script that grows a fixture at parse time: clones `selector`'s items with fresh ids. It
+ * keeps the items' markup as the site sent it in a page global (`PRISTINE`), for posts added
+ * later: a clone of a live post would carry our own warning (its host, badges and
+ * data-lureguard hooks), which the content script strips as forged, a cost no real added post
+ * has.
+ */
 function grower(selector: string, idPattern: string, total: number): string {
   return `<script>(() => {
     const items = [...document.querySelectorAll(${JSON.stringify(selector)})];
+    window.${PRISTINE} = items.map((item) => item.outerHTML);
     const parent = items[0].parentElement;
     const html = [];
     for (let i = items.length; i < ${total}; i++) {
@@ -334,17 +345,17 @@ async function main(): Promise<void> {
     for (let round = 0; round < 10; round++) {
       const capture = await startCapture(feed.page);
       await feed.page.evaluate(
-        ([selector, round]) => {
-          const items = [...document.querySelectorAll(selector)].slice(0, 4);
+        ([selector, pristine, round]) => {
+          const items = (globalThis as unknown as Record<string, string[]>)[pristine]!;
           const html: string[] = [];
           for (let i = 0; i < 100; i++) {
             const item = items[i % items.length]!;
-            const id = /(?<=urn:li:activity:)\d+/.exec(item.outerHTML)![0];
-            html.push(item.outerHTML.replaceAll(id, String(7400000000000000000n + BigInt(round * 1000 + i))));
+            const id = /(?<=urn:li:activity:)\d+/.exec(item)![0];
+            html.push(item.replaceAll(id, String(7400000000000000000n + BigInt(round * 1000 + i))));
           }
-          items[0]!.parentElement!.insertAdjacentHTML('beforeend', html.join(''));
+          document.querySelector(selector)!.parentElement!.insertAdjacentHTML('beforeend', html.join(''));
         },
-        [feedItems, round] as const,
+        [feedItems, PRISTINE, round] as const,
       );
       judged = await waitJudged(browser, feed.tabId, judged + 100);
       adds.push({ name: '', ...attribute(await capture.stop()), refMs: 0 });
