@@ -148,9 +148,16 @@ export class PageScanner {
    */
   private readChanged(url: URL): Reading | null {
     const roots: Element[] = [];
+    // Siblings share ancestors: one walk up per run of roots with the same parent.
+    let parent: Element | null | undefined;
+    let parentDirty = false;
     for (const root of this.dirty) {
       if (roots.length === ROOTS_PER_PASS) break;
-      if (!root.isConnected || this.hasDirtyAncestor(root)) this.dirty.delete(root);
+      if (root.parentElement !== parent) {
+        parent = root.parentElement;
+        parentDirty = parent !== null && (this.dirty.has(parent) || this.hasDirtyAncestor(parent));
+      }
+      if (!root.isConnected || parentDirty) this.dirty.delete(root);
       else roots.push(root);
     }
     if (roots.length === 0) return null;

@@ -11,13 +11,21 @@ export function scopedDocument(document: Document, roots: readonly Element[]): D
   const querySelectorAll = (selector: string): Element[] => {
     const found: Element[] = [];
     const ancestors = new Set<Element>();
+    let walked: Element | null | undefined;
     for (const root of roots) {
-      // Matching ancestors first, outermost first, each once: roots may share them (they never nest).
+      // Matching ancestors first, outermost first, each once: roots may share them (they never
+      // nest). Posts added together are siblings: their shared ancestors are walked once.
+      const parent = root.parentElement;
       const at = found.length;
-      for (let up = root.parentElement?.closest(selector); up; up = up.parentElement?.closest(selector)) {
+      for (
+        let up = parent === walked ? null : parent?.closest(selector);
+        up;
+        up = up.parentElement?.closest(selector)
+      ) {
         if (!ancestors.has(up)) found.splice(at, 0, up);
         ancestors.add(up);
       }
+      walked = parent;
       if (root.matches(selector)) found.push(root);
       for (const inside of root.querySelectorAll(selector)) found.push(inside);
     }

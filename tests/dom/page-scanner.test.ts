@@ -162,4 +162,30 @@ describe('subtrees the page added', () => {
     expect(passes).toEqual([3, 200, 50]);
     expect(batches.slice(1).flat()).toEqual(Array.from({ length: 250 }, (_, n) => `post:a${n + 3}`));
   });
+
+  it('inside a changed container, are read with the container, siblings and nephews alike', () => {
+    const roots: Element[][] = [];
+    const { scanner, batches, runSlice } = setUp(function* (doc) {
+      roots.push([...doc.querySelectorAll('section, article')]);
+      yield* articles(doc);
+    });
+    scanner.scanAll();
+    while (idle.length > 0) runSlice();
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<article id="before">x</article><section><article id="s1">1</article><article id="s2">2</article><div><article id="s3">3</article></div></section><article id="after">y</article>',
+    );
+    for (const id of ['before', 's1', 's2', 's3', 'after']) scanner.changed(document.getElementById(id)!);
+    scanner.changed(document.querySelector('section')!);
+    while (idle.length > 0) runSlice();
+    expect(batches.flat()).toEqual(['post:before', 'post:after', 'post:s1', 'post:s2', 'post:s3']);
+    expect(roots.at(-1)?.map((e) => e.id || e.tagName)).toEqual([
+      'before',
+      'after',
+      'SECTION',
+      's1',
+      's2',
+      's3',
+    ]);
+  });
 });
