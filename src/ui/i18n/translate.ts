@@ -50,6 +50,8 @@ export function locale(): string {
 /** The message in the chosen language (English if missing), with `$1`…`$9` replaced by text. */
 export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
   const template = tables[current][key]?.message ?? tables.en[key]?.message ?? key;
+  // Most strings have no placeholder, and a page with hundreds of warnings asks for them often.
+  if (!template.includes('$')) return template;
   return template.replace(/\$([1-9])/g, (_, n: string) => String(substitutions[Number(n) - 1] ?? ''));
 }
 
