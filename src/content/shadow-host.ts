@@ -8,7 +8,7 @@
 import HOST_GUARD from './styles/host-guard.css?inline';
 import THEME from './styles/theme.css?inline';
 
-/** The warnings' shared look (light and dark), for each drawing's own sheet. */
+/** Shared look: light by default, dark when the OS or the page's color scheme asks for it. */
 export { THEME };
 
 /** Every host and badge we created; page-made look-alikes are never in here. */
@@ -64,4 +64,3 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** Shared look: light by default, dark when the OS or the page's color scheme asks for it. */
