@@ -394,8 +394,11 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       }
     }
 
+    // The labels left of the registrable domain, split once for both checks below; most hosts have none.
+    const labels = parts.subdomain ? parts.subdomain.split('.') : NO_LABELS;
+
     // The brand in a subdomain of someone else's domain: coinbase.com.careers-portal.xyz.
-    for (const sub of parts.subdomain ? parts.subdomain.split('.') : []) {
+    for (const sub of labels) {
       const plain = sub.replace(/-/g, '');
       const unicodeSub = looseSkeleton(labelToUnicode(sub));
       const inSub = tokens.get(plain) ?? findToken(plain) ?? skeletonOwner(unicodeSub);
@@ -412,8 +415,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     }
 
     // The name split by a dot ("con.sensys.io", "axie.infinity.com"): only the last part is registered.
-    if (parts.subdomain) {
-      const labels = parts.subdomain.split('.');
+    if (labels.length > 0) {
       let joined = squashed;
       for (let k = labels.length - 1; k >= Math.max(0, labels.length - 3); k--) {
         joined = labels[k]!.replace(/-/g, '') + joined;
@@ -553,6 +555,8 @@ class HostCheck {
     });
   }
 }
+
+const NO_LABELS: readonly string[] = [];
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'&-]*/gu;
 
