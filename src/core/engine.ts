@@ -279,7 +279,10 @@ class Judgement {
     let verdict: Level = 'clean';
     for (const reason of reasons) if (LEVEL_RANK[reason.level] > LEVEL_RANK[verdict]) verdict = reason.level;
     // Sorted strongest first, so the cap drops only the weakest evidence; the level is already set.
-    return { verdict, reasons: reasons.slice(0, MAX_REASONS).map(clampMessage) };
+    // `reasons` is this verdict's own array: capped and clamped in place, not copied twice per verdict.
+    if (reasons.length > MAX_REASONS) reasons.length = MAX_REASONS;
+    for (let i = 0; i < reasons.length; i++) reasons[i] = clampMessage(reasons[i]!);
+    return { verdict, reasons };
   }
 }
 
