@@ -300,8 +300,8 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
 
   function lookalikesOf(rawHost: string, context: LookalikeContext = {}): Reason[] {
     const parts = hostParts(rawHost);
-    if (parts.isIp || !parts.domain || !parts.suffix || !parts.listed) return [];
-    if (officialDomains.has(parts.domain)) return [];
+    if (parts.isIp || !parts.domain || !parts.suffix || !parts.listed) return NO_REASONS;
+    if (officialDomains.has(parts.domain)) return NO_REASONS;
     const host = parts.host;
     const label = parts.domain.slice(0, parts.domain.length - parts.suffix.length - 1);
     const unicodeLabel = labelToUnicode(label);
@@ -311,7 +311,6 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       ? `${labelsToUnicode(host.slice(0, host.length - parts.domain.length))}${unicodeLabel}.${labelsToUnicode(parts.suffix)}`
       : host;
     const check = new HostCheck(host, unicodeHost, context);
-    const { reasons } = check;
 
     // Homoglyphs: the label reads as a brand once confusable characters are mapped.
     const loose = looseSkeleton(unicodeLabel);
@@ -367,7 +366,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     // Typos of a brand token, in the whole label or in one hyphen-separated part. Skipped once the
     // host is flagged: one lookalike reason explains it, and typo search is the costly step.
     // IDNs go to the skeleton comparison below, which names the odd character.
-    if (reasons.length === 0 && !isIdn) {
+    if (check.reasons.length === 0 && !isIdn) {
       checkTypo(check, squashed);
       // The parts one by one, on hyphens found by hand: no array of parts for the usual unhyphenated label.
       for (let start = 0; squashed !== label && start <= label.length; ) {
@@ -381,7 +380,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     // A homoglyph plus a typo ("cоinbse", "rnetamsk"): compare skeletons with skeletons.
     // After plain typos, so "coinbsae" stays a typo; "rnoonpey" (rn for m) is caught here.
     // Plain ASCII differs from its skeleton only by "m" -> "rn", so otherwise the plain typo sufficed.
-    if (reasons.length === 0 && (loose !== squashed || squashed.includes('rn'))) {
+    if (check.reasons.length === 0 && (loose !== squashed || squashed.includes('rn'))) {
       const owner = typoOf(loose, true);
       const edits = foundEdits;
       if (owner && check.allowed(owner, label)) {
@@ -431,7 +430,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     }
 
     if (isIdn && isMixedScript(unicodeLabel)) {
-      reasons.push({
+      check.push({
         id: 'lookalike-mixed-script',
         level: 'suspicious',
         escalatesWithJobContext: true,
@@ -439,7 +438,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
         message: `${unicodeHost} mixes ${[...scriptsIn(unicodeLabel)].join(' and ')} letters in one name, a common disguise.`,
       });
     }
-    return reasons;
+    return check.reasons;
   }
 
   /** Aliases that start with `words[i]`, noted at `start` unless the brand was named before. */
@@ -510,9 +509,10 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
  * checks run for every link on every page.
  */
 class HostCheck {
-  readonly reasons: Reason[] = [];
+  /** Shared and empty until the first reason: most hosts get none, and then no array is made. */
+  reasons: Reason[] = NO_REASONS;
   /** Ids of brands already flagged: one or two, so a list beats a set. */
-  private readonly flagged: string[] = [];
+  private flagged: string[] | undefined;
 
   constructor(
     private readonly host: string,
@@ -542,10 +542,11 @@ class HostCheck {
   }
 
   add(id: string, brand: Brand, message: string): void {
-    if (this.flagged.includes(brand.id)) return;
-    this.flagged.push(brand.id);
+    if (this.flagged === undefined) this.flagged = [brand.id];
+    else if (this.flagged.includes(brand.id)) return;
+    else this.flagged.push(brand.id);
     const { host, unicodeHost } = this;
-    this.reasons.push({
+    this.push({
       id,
       level: 'suspicious',
       escalatesWithJobContext: true,
@@ -554,7 +555,15 @@ class HostCheck {
       message,
     });
   }
+
+  push(reason: Reason): void {
+    if (this.reasons === NO_REASONS) this.reasons = [reason];
+    else this.reasons.push(reason);
+  }
 }
+
+/** The reasons of every host that has none; frozen, as callers share it. */
+const NO_REASONS = Object.freeze([]) as unknown as Reason[];
 
 const NO_LABELS: readonly string[] = [];
 

@@ -7,6 +7,17 @@ const index = createBrandIndex(catalog);
 const ids = (host: string, mentioned: string[] = []) =>
   index.lookalikesOf(host, { mentionedBrandIds: new Set(mentioned) }).map((r) => r.id);
 
+describe('the empty result', () => {
+  it('is shared by hosts with no reason, so no caller can add to it', () => {
+    const none = index.lookalikesOf('example.org');
+    expect(none).toEqual([]);
+    expect(() => none.push({ id: 'x', level: 'dangerous', message: 'x' })).toThrow(TypeError);
+    expect(index.lookalikesOf('example.net')).toEqual([]);
+    expect(index.lookalikesOf('coinbase.com')).toEqual([]);
+    expect(ids('careers-coinbase.net')).toEqual(['lookalike-combosquat']);
+  });
+});
+
 describe('lookalike kinds', () => {
   it.each([
     [
