@@ -142,7 +142,7 @@ class Judgement {
     if (hidden) this.add([hidden], evidence);
     const host = url.hostname;
     if (this.allowed(url, host)) return;
-    this.addHits(this.indicators?.matchUrl(url), evidence);
+    this.addHits(this.indicators?.matchUrl(url, host), evidence);
 
     const official = this.brands.officialBrandOf(host) ?? this.brands.officialJobBrandOf(url, host);
     const lookalikes = official ? NO_REASONS : this.brands.lookalikesOf(host, this.lookalikeContext);
