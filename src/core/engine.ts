@@ -100,7 +100,7 @@ class Judgement {
     this.lookalikeContext =
       this.mentionedIds === NO_IDS ? NO_MENTIONS : { mentionedBrandIds: this.mentionedIds };
     const page = candidate.pageUrl ? unwrapUrl(candidate.pageUrl) : undefined;
-    this.pageDomain = page?.ok ? registrableDomain(page.url.hostname) : null;
+    this.pageDomain = page?.ok ? registrableDomain(page.host) : null;
   }
 
   run(): Verdict {
@@ -140,7 +140,7 @@ class Judgement {
       unwrapped.chain.length > 1 ? { url: href, chain: unwrapped.chain } : { url: href };
     const hidden = destinationHiddenReason(unwrapped);
     if (hidden) this.add([hidden], evidence);
-    const host = url.hostname;
+    const { host } = unwrapped;
     if (this.allowed(url, host)) return;
     this.addHits(this.indicators?.matchUrl(url, host), evidence);
 
@@ -200,9 +200,9 @@ class Judgement {
   private judgePage(pageUrl: string): void {
     const page = unwrapUrl(pageUrl);
     if (!page.ok) return;
-    const host = page.url.hostname;
+    const { host } = page;
     if (this.allowed(page.url, host)) return;
-    this.addHits(this.indicators?.matchUrl(page.url), { url: pageUrl });
+    this.addHits(this.indicators?.matchUrl(page.url, host), { url: pageUrl });
     if (!this.brands.officialBrandOf(host)) {
       this.add(this.brands.lookalikesOf(host, this.lookalikeContext), { url: pageUrl });
     }
