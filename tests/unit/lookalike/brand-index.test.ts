@@ -18,6 +18,17 @@ describe('the empty result', () => {
   });
 });
 
+describe('hyphens', () => {
+  it('are dropped wherever they stand: one, several, doubled, at either end, in subdomains', () => {
+    expect(ids('c-o-i-n-b-a-s-e.com')).toEqual(['lookalike-hyphenation']);
+    expect(ids('coin-base-careers.com')).toEqual(['lookalike-combosquat']);
+    expect(ids('-coinbase-.xyz')).toEqual(['lookalike-tld-swap']);
+    expect(ids('co--inbase.io')).toEqual(['lookalike-tld-swap']);
+    expect(ids('hr.coin-base.careers-portal.xyz')).toEqual(['lookalike-brand-subdomain']);
+    expect(ids('con.sen-sys.io')).toEqual(['lookalike-split-label']);
+  });
+});
+
 describe('lookalike kinds', () => {
   it.each([
     [
