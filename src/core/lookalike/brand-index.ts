@@ -161,11 +161,27 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   // one in a map of thousands of brands' neighbourhoods.
   const typoFilter = filterOf(typoIndex);
   const skeletonTypoFilter = filterOf(skeletonTypoIndex);
+  // Nearly every host and label asked about is none of these keys: a miss in a compact filter of
+  // their hashes is cheaper than one in a map of thousands of brands' keys, scattered in memory.
+  // A catalog's few dozen keys stay in cache, and there hashing for the filter is the dearer step.
+  const officialFilter = stringFilterOf(officialDomains.keys());
+  const skeletonFilter = stringFilterOf([...skeletons.keys(), ...capsSkeletons.keys()]);
   const maxTokenLength = sortedLengths[0] ?? 0;
   const minTokenLength = sortedLengths.at(-1) ?? 0;
 
   function officialBrandOf(host: string): Brand | undefined {
-    return officialDomains.get(registrableDomain(host));
+    return officialBrandOfDomain(registrableDomain(host));
+  }
+
+  function officialBrandOfDomain(domain: string): Brand | undefined {
+    if (officialFilter !== null && !officialFilter.mayHave(stringHash(domain) & SMI_MASK)) return undefined;
+    return officialDomains.get(domain);
+  }
+
+  /** The token whose skeleton (plain, or of its capitals) is `loose`. */
+  function skeletonToken(loose: string, ofCaps: boolean): string | undefined {
+    if (skeletonFilter !== null && !skeletonFilter.mayHave(stringHash(loose) & SMI_MASK)) return undefined;
+    return (ofCaps ? capsSkeletons : skeletons).get(loose);
   }
 
   function officialJobBrandOf(url: URL, host = url.hostname): Brand | undefined {
@@ -211,7 +227,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   function capsHomoglyphToken(loose: string, unicodeLabel: string, isIdn: boolean): string | undefined {
     const looseCaps = isIdn ? looseSkeleton(unicodeLabel.toUpperCase()) : loose;
     return (
-      capsSkeletons.get(looseCaps) ??
+      skeletonToken(looseCaps, true) ??
       (isIdn
         ? (findToken(loose)?.owner.token ?? capsSkeletonToken(looseCaps) ?? starredToken(loose))
         : undefined)
@@ -219,7 +235,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   }
 
   function skeletonOwner(loose: string): TokenOwner | undefined {
-    const token = skeletons.get(loose);
+    const token = skeletonToken(loose, false);
     return token === undefined ? undefined : tokens.get(token);
   }
 
@@ -300,7 +316,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   function lookalikesOf(rawHost: string, context: LookalikeContext = {}): Reason[] {
     const parts = hostParts(rawHost);
     if (parts.isIp || !parts.domain || !parts.suffix || !parts.listed) return NO_REASONS;
-    if (officialDomains.has(parts.domain)) return NO_REASONS;
+    if (officialBrandOfDomain(parts.domain)) return NO_REASONS;
     const host = parts.host;
     const label = parts.domain.slice(0, parts.domain.length - parts.suffix.length - 1);
     const unicodeLabel = labelToUnicode(label);
@@ -318,7 +334,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     // ASCII labels differ from their skeleton only by "m" -> "rn": "rnoonpay" reads as "moonpay".
     const homoglyphToken =
       loose !== squashed || squashed.includes('rn')
-        ? (skeletons.get(loose) ?? capsHomoglyphToken(loose, unicodeLabel, isIdn))
+        ? (skeletonToken(loose, false) ?? capsHomoglyphToken(loose, unicodeLabel, isIdn))
         : undefined;
     // A token written plainly inside an IDN ("krakenbücher") is no homoglyph; the combo checks judge it.
     const plain =
@@ -660,6 +676,18 @@ function starredForms(token: string): string[] {
     for (let j = i + 1; j < token.length; j++) out.push(`${one.slice(0, j)}*${one.slice(j + 1)}`);
   }
   return out;
+}
+
+/** Maps smaller than this are asked directly (see stringFilterOf's callers). */
+const MIN_FILTERED_KEYS = 1_024;
+
+/** A filter of the keys' hashes, or null when they are few enough to ask the map itself. */
+function stringFilterOf(keys: Iterable<string>): KeyFilter | null {
+  const list = [...keys];
+  if (list.length < MIN_FILTERED_KEYS) return null;
+  const filter = new KeyFilter(list.length);
+  for (const key of list) filter.add(stringHash(key) & SMI_MASK);
+  return filter;
 }
 
 function filterOf(index: ReadonlyMap<number, unknown>): KeyFilter {
