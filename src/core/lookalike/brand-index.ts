@@ -166,6 +166,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   // A catalog's few dozen keys stay in cache, and there hashing for the filter is the dearer step.
   const officialFilter = stringFilterOf(officialDomains.keys());
   const skeletonFilter = stringFilterOf([...skeletons.keys(), ...capsSkeletons.keys()]);
+  const tokenFilter = stringFilterOf(tokens.keys());
   const maxTokenLength = sortedLengths[0] ?? 0;
   const minTokenLength = sortedLengths.at(-1) ?? 0;
 
@@ -176,6 +177,12 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   function officialBrandOfDomain(domain: string): Brand | undefined {
     if (officialFilter !== null && !officialFilter.mayHave(stringHash(domain) & SMI_MASK)) return undefined;
     return officialDomains.get(domain);
+  }
+
+  /** The owner of the token that `text` is, whole. */
+  function tokenOwnerOf(text: string): TokenOwner | undefined {
+    if (tokenFilter !== null && !tokenFilter.mayHave(stringHash(text) & SMI_MASK)) return undefined;
+    return tokens.get(text);
   }
 
   /** The token whose skeleton (plain, or of its capitals) is `loose`. */
@@ -414,7 +421,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     for (const sub of labels) {
       const plain = withoutHyphens(sub);
       const unicodeSub = looseSkeleton(labelToUnicode(sub));
-      const inSub = tokens.get(plain) ?? findToken(plain) ?? skeletonOwner(unicodeSub);
+      const inSub = tokenOwnerOf(plain) ?? findToken(plain) ?? skeletonOwner(unicodeSub);
       if (!inSub) continue;
       const owner = 'owner' in inSub ? inSub.owner : inSub;
       const isCombo = 'owner' in inSub ? embeddedAsCombo(sub, inSub) : true;
@@ -432,7 +439,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       let joined = squashed;
       for (let k = labels.length - 1; k >= Math.max(0, labels.length - 3); k--) {
         joined = withoutHyphens(labels[k]!) + joined;
-        const owner = tokens.get(joined);
+        const owner = tokenOwnerOf(joined);
         if (!owner || !check.allowed(owner, labels[k]!)) continue;
         check.add(
           'lookalike-split-label',

@@ -52,6 +52,8 @@ describe('thousands of brands (their maps are asked behind filters)', () => {
       'rnetamask.io',
       'xn--80ak6aa92e.com',
       'coinbase.com.careers-portal.xyz',
+      'hr.coin-base.careers-portal.xyz',
+      'con.sen-sys.io',
       'careers-coinbase.net',
       'example.org',
     ])
