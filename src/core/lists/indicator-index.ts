@@ -16,10 +16,11 @@ export interface IndicatorIndex {
   readonly brands: Brand[];
   matchHost(host: string): IndicatorHit[];
   /**
-   * URL indicators (exact or path prefix) plus domain indicators for the URL's host. `host` is the
-   * URL's hostname when the caller has read it already (the getter builds a new string).
+   * URL indicators (exact or path prefix) plus domain indicators for the URL's host. `lowerHost` is
+   * the URL's hostname in lower case when the caller has it already (an http(s) URL's hostname is):
+   * the getter builds a new string, and toLowerCase copies even a lower-case one.
    */
-  matchUrl(url: URL, host?: string): IndicatorHit[];
+  matchUrl(url: URL, lowerHost?: string): IndicatorHit[];
   matchSha256(hex: string): IndicatorHit[];
   matchFileName(name: string): IndicatorHit[];
   matchEmail(address: string): IndicatorHit[];
@@ -276,11 +277,11 @@ export function buildIndicatorIndex(
     return out;
   }
 
-  function matchUrl(url: URL, hostname = url.hostname): IndicatorHit[] {
+  function matchUrl(url: URL, lowerHost?: string): IndicatorHit[] {
     // URL getters build a new string on every read: each is read once, and `search` only when
-    // some URL is listed exactly. So is the lower-case host (toLowerCase copies even a lower-case one).
+    // some URL is listed exactly.
     const { pathname } = url;
-    const host = hostname.toLowerCase();
+    const host = lowerHost ?? url.hostname.toLowerCase();
     let out = matchLowerHost(host);
     if (exactUrls.size === 0 && prefixUrls.size === 0) return out;
     // The path without its trailing slashes (as the keys were made), as a length: no new string.

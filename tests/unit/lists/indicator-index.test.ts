@@ -55,12 +55,14 @@ describe('indicator index lookups', () => {
     expect(url('https://x.careers-portal.xyz/a/b?c')).toEqual(['d-sub']);
   });
 
-  it('match a URL the same with its hostname passed in, host and URL hits alike', () => {
+  it('match a URL the same with its lower-case hostname passed in, host and URL hits alike', () => {
     for (const href of [
       'https://github.com/evil-org/task/src/index.js',
       'https://x.careers-portal.xyz/github.com/evil-org',
       'https://drive.example.net/f/1?id=7',
       'https://example.org/',
+      'https://GitHub.COM/evil-org/task',
+      'https://X.Careers-Portal.XYZ/',
     ]) {
       const url = new URL(href);
       expect(idx.matchUrl(url, url.hostname), href).toEqual(idx.matchUrl(url));
