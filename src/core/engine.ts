@@ -100,7 +100,7 @@ class Judgement {
     this.lookalikeContext =
       this.mentionedIds === NO_IDS ? NO_MENTIONS : { mentionedBrandIds: this.mentionedIds };
     const page = candidate.pageUrl ? unwrapUrl(candidate.pageUrl) : undefined;
-    this.pageDomain = page?.ok ? registrableDomain(page.url.hostname) : null;
+    this.pageDomain = page?.ok ? registrableDomain(page.host) : null;
   }
 
   run(): Verdict {
@@ -114,12 +114,13 @@ class Judgement {
     return this.combine();
   }
 
-  private add(reasons: Reason[] | undefined, extra?: Partial<Reason>): void {
+  private add(reasons: readonly Reason[] | undefined, extra?: Partial<Reason>): void {
     if (!reasons) return;
     // Every check returns freshly made reasons, so the evidence is merged in place rather than by
     // copying each one (same keys, same order as `{ ...reason, ...extra }`).
-    if (extra === undefined) for (const reason of reasons) this.reasons.push(reason);
-    else for (const reason of reasons) this.reasons.push(Object.assign(reason, extra));
+    // Indexed: shared empty (frozen) arrays come here too, and for-of over those made an iterator.
+    if (extra === undefined) for (let i = 0; i < reasons.length; i++) this.reasons.push(reasons[i]!);
+    else for (let i = 0; i < reasons.length; i++) this.reasons.push(Object.assign(reasons[i]!, extra));
   }
 
   /** Indicator hits as reasons; most checks find none, so skip the mapping then. */
@@ -139,12 +140,12 @@ class Judgement {
       unwrapped.chain.length > 1 ? { url: href, chain: unwrapped.chain } : { url: href };
     const hidden = destinationHiddenReason(unwrapped);
     if (hidden) this.add([hidden], evidence);
-    const host = url.hostname;
+    const { host } = unwrapped;
     if (this.allowed(url, host)) return;
-    this.addHits(this.indicators?.matchUrl(url), evidence);
+    this.addHits(this.indicators?.matchUrl(url, host), evidence);
 
     const official = this.brands.officialBrandOf(host) ?? this.brands.officialJobBrandOf(url, host);
-    const lookalikes = official ? [] : this.brands.lookalikesOf(host, this.lookalikeContext);
+    const lookalikes = official ? NO_REASONS : this.brands.lookalikesOf(host, this.lookalikeContext);
     this.add(lookalikes, evidence);
     const mismatch = linkTextMismatchReason(visibleText, url);
     if (mismatch) this.add([mismatch], evidence);
@@ -199,9 +200,9 @@ class Judgement {
   private judgePage(pageUrl: string): void {
     const page = unwrapUrl(pageUrl);
     if (!page.ok) return;
-    const host = page.url.hostname;
+    const { host } = page;
     if (this.allowed(page.url, host)) return;
-    this.addHits(this.indicators?.matchUrl(page.url), { url: pageUrl });
+    this.addHits(this.indicators?.matchUrl(page.url, host), { url: pageUrl });
     if (!this.brands.officialBrandOf(host)) {
       this.add(this.brands.lookalikesOf(host, this.lookalikeContext), { url: pageUrl });
     }
@@ -263,23 +264,29 @@ class Judgement {
     // a warning that other evidence raised.
     if (this.reasons.every((r) => SUPPORTING_ONLY.has(r.id))) return { verdict: 'clean', reasons: [] };
     const jobContext = this.mentioned.length > 0 || this.documentLink || hasJobLanguage(this.text);
-    const reasons: Reason[] = [];
+    // The judgement's own array is compacted in place: its reasons were made for it alone (see `add`).
+    const { reasons } = this;
+    let kept = 0;
     // A hostile page can bring thousands of reasons: past a few, repeats are found by key.
-    const seen = this.reasons.length > MAX_LOOK_BACK ? new Set<string>() : null;
-    for (const reason of this.reasons) {
+    const seen = reasons.length > MAX_LOOK_BACK ? new Set<string>() : null;
+    for (const reason of reasons) {
       if (seen) {
         const key = `${reason.id}|${reason.message}`;
         if (seen.has(key)) continue;
         seen.add(key);
-      } else if (isRepeat(reason, reasons)) continue;
-      const escalate = reason.level === 'suspicious' && reason.escalatesWithJobContext === true && jobContext;
-      reasons.push(escalate ? { ...reason, level: 'dangerous' } : reason);
+      } else if (isRepeat(reason, reasons, kept)) continue;
+      if (reason.level === 'suspicious' && reason.escalatesWithJobContext === true && jobContext)
+        reason.level = 'dangerous';
+      reasons[kept++] = reason;
     }
+    reasons.length = kept;
     if (reasons.length > 1) reasons.sort((a, b) => reasonRank(a) - reasonRank(b));
     let verdict: Level = 'clean';
     for (const reason of reasons) if (LEVEL_RANK[reason.level] > LEVEL_RANK[verdict]) verdict = reason.level;
     // Sorted strongest first, so the cap drops only the weakest evidence; the level is already set.
-    return { verdict, reasons: reasons.slice(0, MAX_REASONS).map(clampMessage) };
+    if (reasons.length > MAX_REASONS) reasons.length = MAX_REASONS;
+    for (let i = 0; i < reasons.length; i++) reasons[i] = clampMessage(reasons[i]!);
+    return { verdict, reasons };
   }
 }
 
@@ -287,11 +294,14 @@ class Judgement {
 const MAX_LOOK_BACK = 16;
 
 /**
- * The same evidence twice (same id and message, escalation aside): most candidates have a reason
+ * The same evidence twice among the first `kept` reasons (same id and message, escalation aside): most candidates have a reason
  * or two, so a look back beats a set of "id|message" keys made for every one.
  */
-function isRepeat(reason: Reason, kept: readonly Reason[]): boolean {
-  for (const other of kept) if (other.id === reason.id && other.message === reason.message) return true;
+function isRepeat(reason: Reason, reasons: readonly Reason[], kept: number): boolean {
+  for (let i = 0; i < kept; i++) {
+    const other = reasons[i]!;
+    if (other.id === reason.id && other.message === reason.message) return true;
+  }
   return false;
 }
 
@@ -312,6 +322,7 @@ function isAllowedHost(host: string, allowHosts: ReadonlySet<string>): boolean {
 }
 
 const NO_BRANDS: Brand[] = [];
+const NO_REASONS: readonly Reason[] = [];
 const NO_IDS: ReadonlySet<string> = new Set();
 /** The lookalike context of a candidate that names no brand (lookalikesOf only reads it). */
 const NO_MENTIONS: LookalikeContext = { mentionedBrandIds: NO_IDS };

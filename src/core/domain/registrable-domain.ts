@@ -30,11 +30,14 @@ export function hostParts(hostname: string): HostParts {
   return parts;
 }
 
+/** Made once: a fresh options object per parse was garbage on every host judged. */
+const PARSE_OPTIONS = { allowPrivateDomains: true, extractHostname: false } as const;
+
 function parseHost(hostname: string): HostParts {
   const lower = hostname.toLowerCase();
   // A trailing dot is rare: skip the regex unless there is one.
   const host = lower.endsWith('.') ? lower.replace(/(?<!\.)\.+$/, '') : lower;
-  const parsed = parse(host, { allowPrivateDomains: true, extractHostname: false });
+  const parsed = parse(host, PARSE_OPTIONS);
   return {
     host,
     domain: parsed.domain,

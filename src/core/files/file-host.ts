@@ -86,12 +86,15 @@ function looksLikeDocument(url: URL, fileName: string | undefined, host: string)
   );
 }
 
+/** What nearly every link gets; frozen, as every caller shares it. */
+const NO_REASONS = Object.freeze([]) as unknown as Reason[];
+
 /** `host` is the URL's hostname when the caller has read it already (the getter builds a new string). */
 export function documentHostReasons(url: URL, fileName?: string, host = url.hostname): Reason[] {
   // Both checks are pure; the path check is the cheaper one and rules out most links.
-  if (!looksLikeDocument(url, fileName, host)) return [];
+  if (!looksLikeDocument(url, fileName, host)) return NO_REASONS;
   const service = sharingService(host);
-  if (!service) return [];
+  if (!service) return NO_REASONS;
   const what = fileName ? `“${printable(fileName, 120)}”` : 'This document';
   return [
     {

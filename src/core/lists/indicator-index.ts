@@ -15,8 +15,12 @@ export interface IndicatorIndex {
   readonly size: number;
   readonly brands: Brand[];
   matchHost(host: string): IndicatorHit[];
-  /** URL indicators (exact or path prefix) plus domain indicators for the URL's host. */
-  matchUrl(url: URL): IndicatorHit[];
+  /**
+   * URL indicators (exact or path prefix) plus domain indicators for the URL's host. `lowerHost` is
+   * the URL's hostname in lower case when the caller has it already (an http(s) URL's hostname is):
+   * the getter builds a new string, and toLowerCase copies even a lower-case one.
+   */
+  matchUrl(url: URL, lowerHost?: string): IndicatorHit[];
   matchSha256(hex: string): IndicatorHit[];
   matchFileName(name: string): IndicatorHit[];
   matchEmail(address: string): IndicatorHit[];
@@ -27,6 +31,8 @@ export interface IndicatorIndex {
 }
 
 const MAX_TEXT_SCAN = 20_000;
+/** What nearly every host and URL gets; frozen, as every caller shares it. */
+const NO_HITS = Object.freeze([]) as unknown as IndicatorHit[];
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}._-]{2,}/gu;
 
 /** LinkedIn profile URLs and @handles reduce to one comparable id ("linkedin:adam-majoros-a73944105"). */
@@ -222,11 +228,22 @@ export function buildIndicatorIndex(
   };
   const hits = (entries: readonly number[], matched: string): IndicatorHit[] =>
     entries.map((at) => hit(at, matched));
+  /** `out` with the hits of `entries` added; the shared empty list is never written to. */
+  const withHits = (out: IndicatorHit[], entries: readonly number[], matched: string): IndicatorHit[] => {
+    if (entries.length === 0) return out;
+    const list = out === NO_HITS ? [] : out;
+    for (const at of entries) list.push(hit(at, matched));
+    return list;
+  };
 
   function matchHost(rawHost: string): IndicatorHit[] {
-    const lower = rawHost.toLowerCase();
+    return matchLowerHost(rawHost.toLowerCase());
+  }
+
+  /** Hits for a lower-case host (trailing dots aside); the shared empty list when there are none. */
+  function matchLowerHost(lower: string): IndicatorHit[] {
     const host = lower.endsWith('.') ? lower.replace(/(?<!\.)\.+$/, '') : lower;
-    const out: IndicatorHit[] = [];
+    let out = NO_HITS;
     // The host and each parent domain (a.b.example.com, b.example.com, ..., com) hashed from the
     // right in one pass; only those the filter may hold are looked up, the host itself first.
     // Domain values are at most 253 characters (indicator-payload.ts): longer keys are skipped.
@@ -252,6 +269,7 @@ export function buildIndicatorIndex(
       for (const at of hosts.get(suffix, starts.hash[k]!)) {
         const indicator = indicators[at]!;
         if (suffix === host || (indicator.kind === 'domain' && indicator.includeSubdomains)) {
+          if (out === NO_HITS) out = [];
           out.push(hit(at, host));
         }
       }
@@ -259,13 +277,13 @@ export function buildIndicatorIndex(
     return out;
   }
 
-  function matchUrl(url: URL): IndicatorHit[] {
+  function matchUrl(url: URL, lowerHost?: string): IndicatorHit[] {
     // URL getters build a new string on every read: each is read once, and `search` only when
     // some URL is listed exactly.
-    const { hostname, pathname } = url;
-    const out = matchHost(hostname);
+    const { pathname } = url;
+    const host = lowerHost ?? url.hostname.toLowerCase();
+    let out = matchLowerHost(host);
     if (exactUrls.size === 0 && prefixUrls.size === 0) return out;
-    const host = hostname.toLowerCase();
     // The path without its trailing slashes (as the keys were made), as a length: no new string.
     let pathLength = pathname.length;
     while (pathLength > 0 && pathname.charCodeAt(pathLength - 1) === 47) pathLength--;
@@ -290,10 +308,14 @@ export function buildIndicatorIndex(
       const { search } = url;
       for (let i = 0; i < search.length; i++) hash = hashStep(hash, search.charCodeAt(i));
       if (listed.mayHave(hash, block))
-        out.push(...hits(exactUrls.get(`${host}${pathname.slice(0, pathLength)}${search}`, hash), url.href));
+        out = withHits(
+          out,
+          exactUrls.get(`${host}${pathname.slice(0, pathLength)}${search}`, hash),
+          url.href,
+        );
     }
     for (let k = ends.count - 1; k >= 0; k--)
-      out.push(...hits(prefixUrls.get(`${host}${pathname.slice(0, ends.at[k])}`, ends.hash[k]!), url.href));
+      out = withHits(out, prefixUrls.get(`${host}${pathname.slice(0, ends.at[k])}`, ends.hash[k]!), url.href);
     return out;
   }
 

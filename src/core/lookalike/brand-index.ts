@@ -47,6 +47,8 @@ interface TokenOwner {
    * ("kraken"), "named" for a generic official label ("crypto" of crypto.com).
    */
   needsContext: false | 'common' | 'named';
+  /** The brand's first official registrable domain, for messages; parsed once, not per host. */
+  officialDomain: string | undefined;
 }
 
 const MAX_TYPO_DEPTH = 2;
@@ -95,12 +97,9 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   const cjkAliases = new Map<string, Brand>();
   const cjkLengths = new Set<number>();
 
-  /** Each brand's first official registrable domain, for messages; parsed once, not per host. */
-  const firstOfficialDomain = new Map<Brand, string>();
   for (const brand of brands) {
     byId.set(brand.id, brand);
-    if (brand.domains[0] && !firstOfficialDomain.has(brand))
-      firstOfficialDomain.set(brand, registrableDomain(brand.domains[0]));
+    const officialDomain = brand.domains[0] ? registrableDomain(brand.domains[0]) : undefined;
     for (const domain of brand.domains) officialDomains.set(registrableDomain(domain), brand);
     for (const page of brand.careers) {
       const url = new URL(page);
@@ -110,7 +109,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     }
     for (const { token, needsContext } of tokensOf(brand)) {
       if (tokens.has(token)) continue;
-      tokens.set(token, { token, brand, needsContext });
+      tokens.set(token, { token, brand, needsContext, officialDomain });
       tokenLengths.add(token.length);
       const tokenSkeleton = looseSkeleton(token);
       tokenSkeletons.set(token, tokenSkeleton);
@@ -162,11 +161,34 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   // one in a map of thousands of brands' neighbourhoods.
   const typoFilter = filterOf(typoIndex);
   const skeletonTypoFilter = filterOf(skeletonTypoIndex);
+  // Nearly every host and label asked about is none of these keys: a miss in a compact filter of
+  // their hashes is cheaper than one in a map of thousands of brands' keys, scattered in memory.
+  // A catalog's few dozen keys stay in cache, and there hashing for the filter is the dearer step.
+  const officialFilter = stringFilterOf(officialDomains.keys());
+  const skeletonFilter = stringFilterOf([...skeletons.keys(), ...capsSkeletons.keys()]);
+  const tokenFilter = stringFilterOf(tokens.keys());
   const maxTokenLength = sortedLengths[0] ?? 0;
   const minTokenLength = sortedLengths.at(-1) ?? 0;
 
   function officialBrandOf(host: string): Brand | undefined {
-    return officialDomains.get(registrableDomain(host));
+    return officialBrandOfDomain(registrableDomain(host));
+  }
+
+  function officialBrandOfDomain(domain: string): Brand | undefined {
+    if (officialFilter !== null && !officialFilter.mayHave(stringHash(domain) & SMI_MASK)) return undefined;
+    return officialDomains.get(domain);
+  }
+
+  /** The owner of the token that `text` is, whole. */
+  function tokenOwnerOf(text: string): TokenOwner | undefined {
+    if (tokenFilter !== null && !tokenFilter.mayHave(stringHash(text) & SMI_MASK)) return undefined;
+    return tokens.get(text);
+  }
+
+  /** The token whose skeleton (plain, or of its capitals) is `loose`. */
+  function skeletonToken(loose: string, ofCaps: boolean): string | undefined {
+    if (skeletonFilter !== null && !skeletonFilter.mayHave(stringHash(loose) & SMI_MASK)) return undefined;
+    return (ofCaps ? capsSkeletons : skeletons).get(loose);
   }
 
   function officialJobBrandOf(url: URL, host = url.hostname): Brand | undefined {
@@ -212,7 +234,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   function capsHomoglyphToken(loose: string, unicodeLabel: string, isIdn: boolean): string | undefined {
     const looseCaps = isIdn ? looseSkeleton(unicodeLabel.toUpperCase()) : loose;
     return (
-      capsSkeletons.get(looseCaps) ??
+      skeletonToken(looseCaps, true) ??
       (isIdn
         ? (findToken(loose)?.owner.token ?? capsSkeletonToken(looseCaps) ?? starredToken(loose))
         : undefined)
@@ -220,7 +242,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   }
 
   function skeletonOwner(loose: string): TokenOwner | undefined {
-    const token = skeletons.get(loose);
+    const token = skeletonToken(loose, false);
     return token === undefined ? undefined : tokens.get(token);
   }
 
@@ -300,18 +322,17 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
 
   function lookalikesOf(rawHost: string, context: LookalikeContext = {}): Reason[] {
     const parts = hostParts(rawHost);
-    if (parts.isIp || !parts.domain || !parts.suffix || !parts.listed) return [];
-    if (officialDomains.has(parts.domain)) return [];
+    if (parts.isIp || !parts.domain || !parts.suffix || !parts.listed) return NO_REASONS;
+    if (officialBrandOfDomain(parts.domain)) return NO_REASONS;
     const host = parts.host;
     const label = parts.domain.slice(0, parts.domain.length - parts.suffix.length - 1);
     const unicodeLabel = labelToUnicode(label);
-    const squashed = label.includes('-') ? label.replace(/-/g, '') : label;
+    const squashed = withoutHyphens(label);
     // The registrable label is decoded already: the labels before it and the suffix only.
     const unicodeHost = host.includes('xn--')
       ? `${labelsToUnicode(host.slice(0, host.length - parts.domain.length))}${unicodeLabel}.${labelsToUnicode(parts.suffix)}`
       : host;
     const check = new HostCheck(host, unicodeHost, context);
-    const { reasons } = check;
 
     // Homoglyphs: the label reads as a brand once confusable characters are mapped.
     const loose = looseSkeleton(unicodeLabel);
@@ -320,7 +341,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     // ASCII labels differ from their skeleton only by "m" -> "rn": "rnoonpay" reads as "moonpay".
     const homoglyphToken =
       loose !== squashed || squashed.includes('rn')
-        ? (skeletons.get(loose) ?? capsHomoglyphToken(loose, unicodeLabel, isIdn))
+        ? (skeletonToken(loose, false) ?? capsHomoglyphToken(loose, unicodeLabel, isIdn))
         : undefined;
     // A token written plainly inside an IDN ("krakenbücher") is no homoglyph; the combo checks judge it.
     const plain =
@@ -337,8 +358,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     // Brand token inside the registrable label: exact (TLD swap, hyphenation) or with other words.
     const found = findToken(squashed);
     if (found && check.allowed(found.owner, found.owner.token, found.before + found.after)) {
-      const { brand, token } = found.owner;
-      const official = firstOfficialDomain.get(brand);
+      const { brand, token, officialDomain: official } = found.owner;
       if (squashed === token) {
         const sameSuffix = official?.endsWith(`.${parts.suffix}`) === true;
         if (label.includes('-') && sameSuffix) {
@@ -367,7 +387,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     // Typos of a brand token, in the whole label or in one hyphen-separated part. Skipped once the
     // host is flagged: one lookalike reason explains it, and typo search is the costly step.
     // IDNs go to the skeleton comparison below, which names the odd character.
-    if (reasons.length === 0 && !isIdn) {
+    if (check.reasons.length === 0 && !isIdn) {
       checkTypo(check, squashed);
       // The parts one by one, on hyphens found by hand: no array of parts for the usual unhyphenated label.
       for (let start = 0; squashed !== label && start <= label.length; ) {
@@ -381,7 +401,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     // A homoglyph plus a typo ("cоinbse", "rnetamsk"): compare skeletons with skeletons.
     // After plain typos, so "coinbsae" stays a typo; "rnoonpey" (rn for m) is caught here.
     // Plain ASCII differs from its skeleton only by "m" -> "rn", so otherwise the plain typo sufficed.
-    if (reasons.length === 0 && (loose !== squashed || squashed.includes('rn'))) {
+    if (check.reasons.length === 0 && (loose !== squashed || squashed.includes('rn'))) {
       const owner = typoOf(loose, true);
       const edits = foundEdits;
       if (owner && check.allowed(owner, label)) {
@@ -394,11 +414,14 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       }
     }
 
+    // The labels left of the registrable domain, split once for both checks below; most hosts have none.
+    const labels = parts.subdomain ? parts.subdomain.split('.') : NO_LABELS;
+
     // The brand in a subdomain of someone else's domain: coinbase.com.careers-portal.xyz.
-    for (const sub of parts.subdomain ? parts.subdomain.split('.') : []) {
-      const plain = sub.replace(/-/g, '');
+    for (const sub of labels) {
+      const plain = withoutHyphens(sub);
       const unicodeSub = looseSkeleton(labelToUnicode(sub));
-      const inSub = tokens.get(plain) ?? findToken(plain) ?? skeletonOwner(unicodeSub);
+      const inSub = tokenOwnerOf(plain) ?? findToken(plain) ?? skeletonOwner(unicodeSub);
       if (!inSub) continue;
       const owner = 'owner' in inSub ? inSub.owner : inSub;
       const isCombo = 'owner' in inSub ? embeddedAsCombo(sub, inSub) : true;
@@ -412,12 +435,11 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     }
 
     // The name split by a dot ("con.sensys.io", "axie.infinity.com"): only the last part is registered.
-    if (parts.subdomain) {
-      const labels = parts.subdomain.split('.');
+    if (labels.length > 0) {
       let joined = squashed;
       for (let k = labels.length - 1; k >= Math.max(0, labels.length - 3); k--) {
-        joined = labels[k]!.replace(/-/g, '') + joined;
-        const owner = tokens.get(joined);
+        joined = withoutHyphens(labels[k]!) + joined;
+        const owner = tokenOwnerOf(joined);
         if (!owner || !check.allowed(owner, labels[k]!)) continue;
         check.add(
           'lookalike-split-label',
@@ -429,7 +451,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     }
 
     if (isIdn && isMixedScript(unicodeLabel)) {
-      reasons.push({
+      check.push({
         id: 'lookalike-mixed-script',
         level: 'suspicious',
         escalatesWithJobContext: true,
@@ -437,7 +459,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
         message: `${unicodeHost} mixes ${[...scriptsIn(unicodeLabel)].join(' and ')} letters in one name, a common disguise.`,
       });
     }
-    return reasons;
+    return check.reasons;
   }
 
   /** Aliases that start with `words[i]`, noted at `start` unless the brand was named before. */
@@ -508,9 +530,10 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
  * checks run for every link on every page.
  */
 class HostCheck {
-  readonly reasons: Reason[] = [];
+  /** Shared and empty until the first reason: most hosts get none, and then no array is made. */
+  reasons: Reason[] = NO_REASONS;
   /** Ids of brands already flagged: one or two, so a list beats a set. */
-  private readonly flagged: string[] = [];
+  private flagged: string[] | undefined;
 
   constructor(
     private readonly host: string,
@@ -540,10 +563,11 @@ class HostCheck {
   }
 
   add(id: string, brand: Brand, message: string): void {
-    if (this.flagged.includes(brand.id)) return;
-    this.flagged.push(brand.id);
+    if (this.flagged === undefined) this.flagged = [brand.id];
+    else if (this.flagged.includes(brand.id)) return;
+    else this.flagged.push(brand.id);
     const { host, unicodeHost } = this;
-    this.reasons.push({
+    this.push({
       id,
       level: 'suspicious',
       escalatesWithJobContext: true,
@@ -551,6 +575,29 @@ class HostCheck {
       host: unicodeHost === host ? host : `${host} (${unicodeHost})`,
       message,
     });
+  }
+
+  push(reason: Reason): void {
+    if (this.reasons === NO_REASONS) this.reasons = [reason];
+    else this.reasons.push(reason);
+  }
+}
+
+/** The reasons of every host that has none; frozen, as callers share it. */
+const NO_REASONS = Object.freeze([]) as unknown as Reason[];
+
+const NO_LABELS: readonly string[] = [];
+
+/** The text without its hyphens, by slices: a global regex replace costs a call into the engine per label. */
+function withoutHyphens(text: string): string {
+  let hyphen = text.indexOf('-');
+  if (hyphen === -1) return text;
+  let out = text.slice(0, hyphen);
+  for (;;) {
+    const next = text.indexOf('-', hyphen + 1);
+    out += text.slice(hyphen + 1, next === -1 ? text.length : next);
+    if (next === -1) return out;
+    hyphen = next;
   }
 }
 
@@ -636,6 +683,18 @@ function starredForms(token: string): string[] {
     for (let j = i + 1; j < token.length; j++) out.push(`${one.slice(0, j)}*${one.slice(j + 1)}`);
   }
   return out;
+}
+
+/** Maps smaller than this are asked directly (see stringFilterOf's callers). */
+const MIN_FILTERED_KEYS = 1_024;
+
+/** A filter of the keys' hashes, or null when they are few enough to ask the map itself. */
+function stringFilterOf(keys: Iterable<string>): KeyFilter | null {
+  const list = [...keys];
+  if (list.length < MIN_FILTERED_KEYS) return null;
+  const filter = new KeyFilter(list.length);
+  for (const key of list) filter.add(stringHash(key) & SMI_MASK);
+  return filter;
 }
 
 function filterOf(index: ReadonlyMap<number, unknown>): KeyFilter {

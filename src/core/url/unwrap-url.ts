@@ -1,7 +1,14 @@
 import type { Reason } from '../types.ts';
 
 export type UnwrapResult =
-  | { ok: true; url: URL; chain: string[]; hiddenBy?: string }
+  | {
+      ok: true;
+      url: URL;
+      /** `url.hostname`, read once here (the getter builds a new string on every read). */
+      host: string;
+      chain: string[];
+      hiddenBy?: string;
+    }
   | { ok: false; problem: string };
 
 const MAX_HOPS = 3;
@@ -91,20 +98,21 @@ export function unwrapUrl(href: string, base?: string): UnwrapResult {
     return { ok: false, problem: /^\s*mailto:/i.test(href) ? 'not-web' : 'not an http(s) URL' };
   }
   const chain = [url.href];
-  let lower = url.hostname.toLowerCase();
+  // An http(s) URL's hostname is lower case already (the URL parser maps case): no copy by toLowerCase.
+  let host = url.hostname;
   for (let hop = 0; hop < MAX_HOPS; hop++) {
-    const target = redirectTarget(url, lower);
+    const target = redirectTarget(url, host);
     if (target === null) break;
     const next = parseHttp(target);
     if (!next) break;
     url = next;
     chain.push(url.href);
-    lower = url.hostname.toLowerCase();
+    host = url.hostname;
   }
-  const host = lower.startsWith('www.') ? lower.slice(4) : lower;
+  const bare = host.startsWith('www.') ? host.slice(4) : host;
   // The shortener's own home page ("https://bit.ly/") hides nothing; a short code does.
-  const shortened = SHORTENERS.has(host) && url.pathname.length > 1;
-  return shortened ? { ok: true, url, chain, hiddenBy: host } : { ok: true, url, chain };
+  const shortened = SHORTENERS.has(bare) && url.pathname.length > 1;
+  return shortened ? { ok: true, url, host, chain, hiddenBy: bare } : { ok: true, url, host, chain };
 }
 
 export function destinationHiddenReason(result: UnwrapResult): Reason | undefined {

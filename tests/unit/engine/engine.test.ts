@@ -29,6 +29,16 @@ describe('combining signals', () => {
     expect(reason.chain?.length).toBe(2);
   });
 
+  it('every verdict owns its reasons: changing one verdict leaves the next alone', () => {
+    const clean = heuristics.judge({ links: [{ href: 'https://example.org/' }] });
+    expect(clean.reasons).toEqual([]);
+    clean.reasons.push({ id: 'x', level: 'dangerous', message: 'x' });
+    const flagged = heuristics.judge({ links: [{ href: 'https://careers-coinbase.net/' }] });
+    flagged.reasons.length = 0;
+    expect(heuristics.judge({ links: [{ href: 'https://example.org/' }] }).reasons).toEqual([]);
+    expect(ids({ links: [{ href: 'https://careers-coinbase.net/' }] })).toEqual(['lookalike-combosquat']);
+  });
+
   it('the same evidence twice is one reason, for a few reasons and for many', () => {
     const link = { href: 'https://careers-coinbase.net/' };
     const once = heuristics.judge({ links: [link] });

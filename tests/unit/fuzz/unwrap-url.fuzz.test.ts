@@ -61,6 +61,9 @@ function expectWellFormed(result: ReturnType<typeof unwrapUrl>): void {
   expect(result.chain.length).toBeGreaterThanOrEqual(1);
   expect(result.chain.length).toBeLessThanOrEqual(4);
   expect(result.chain.at(-1)).toBe(result.url.href);
+  // The engine takes `host` for the hostname, lower case, as the URL parser gives it.
+  expect(result.host).toBe(result.url.hostname);
+  expect(result.host).toBe(result.url.hostname.toLowerCase());
   const hidden = destinationHiddenReason(result);
   if (hidden) expect(hidden.message).toContain(result.hiddenBy);
 }

@@ -55,6 +55,33 @@ describe('indicator index lookups', () => {
     expect(url('https://x.careers-portal.xyz/a/b?c')).toEqual(['d-sub']);
   });
 
+  it('match a URL the same with its lower-case hostname passed in, host and URL hits alike', () => {
+    for (const href of [
+      'https://github.com/evil-org/task/src/index.js',
+      'https://x.careers-portal.xyz/github.com/evil-org',
+      'https://drive.example.net/f/1?id=7',
+      'https://example.org/',
+      'https://GitHub.COM/evil-org/task',
+      'https://X.Careers-Portal.XYZ/',
+    ]) {
+      const url = new URL(href);
+      expect(idx.matchUrl(url, url.hostname), href).toEqual(idx.matchUrl(url));
+    }
+  });
+
+  it('share one empty result that no caller can add to, and still build fresh lists of hits', () => {
+    const none = idx.matchUrl(new URL('https://example.org/'));
+    expect(none).toEqual([]);
+    expect(() => none.push(idx.matchHost('careers-portal.xyz')[0]!)).toThrow(TypeError);
+    expect(idx.matchHost('example.org')).toEqual([]);
+    const hits = idx.matchUrl(new URL('https://github.com/evil-org/task/src'));
+    hits.length = 0;
+    expect(ids(idx.matchUrl(new URL('https://github.com/evil-org/task/src')))).toEqual([
+      'u-deep',
+      'u-prefix',
+    ]);
+  });
+
   it('match URLs by host alone when no URL is listed, and every listed parent of a deep host', () => {
     const labels = Array.from({ length: 40 }, (_, i) => `l${i}`);
     const parents = labels.map((_, i) => `${labels.slice(i).join('.')}.example.org`);

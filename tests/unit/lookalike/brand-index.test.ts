@@ -7,6 +7,72 @@ const index = createBrandIndex(catalog);
 const ids = (host: string, mentioned: string[] = []) =>
   index.lookalikesOf(host, { mentionedBrandIds: new Set(mentioned) }).map((r) => r.id);
 
+describe('the empty result', () => {
+  it('is shared by hosts with no reason, so no caller can add to it', () => {
+    const none = index.lookalikesOf('example.org');
+    expect(none).toEqual([]);
+    expect(() => none.push({ id: 'x', level: 'dangerous', message: 'x' })).toThrow(TypeError);
+    expect(index.lookalikesOf('example.net')).toEqual([]);
+    expect(index.lookalikesOf('coinbase.com')).toEqual([]);
+    expect(ids('careers-coinbase.net')).toEqual(['lookalike-combosquat']);
+  });
+});
+
+describe('thousands of brands (their maps are asked behind filters)', () => {
+  const letters = (n: number) =>
+    n.toString(26).replace(/./g, (d) => String.fromCharCode(97 + Number.parseInt(d, 26)));
+  const extra = Array.from({ length: 1_500 }, (_, i) => {
+    const token = `zzq${letters(i)}vy`;
+    return {
+      id: `extra-${token}`,
+      name: token,
+      aliases: [token],
+      tokens: [token],
+      domains: [`${token}.com`],
+      careers: [`https://jobs.lever.co/${token}`],
+      emailDomains: [`${token}.com`],
+      sources: [{ ref: 'test', date: '2026-11-25' }],
+    };
+  });
+  const big = createBrandIndex([...catalog, ...extra]);
+
+  it('still knows every official domain, of the catalog and of the added brands', () => {
+    for (const brand of [...catalog, ...extra])
+      for (const domain of brand.domains) {
+        expect(big.officialBrandOf(domain)?.id, domain).toBe(brand.id);
+        expect(big.lookalikesOf(domain), domain).toEqual([]);
+      }
+    expect(big.officialBrandOf('zzqbvy.net')).toBeUndefined();
+  });
+
+  it('judges catalog lookalikes, homoglyphs in capitals included, as the catalog alone does', () => {
+    for (const host of [
+      'c0inbase.com',
+      'xn--cinbase-9ig.com',
+      'rnetamask.io',
+      'xn--80ak6aa92e.com',
+      'coinbase.com.careers-portal.xyz',
+      'hr.coin-base.careers-portal.xyz',
+      'con.sen-sys.io',
+      'careers-coinbase.net',
+      'example.org',
+    ])
+      expect(big.lookalikesOf(host), host).toEqual(index.lookalikesOf(host));
+    expect(big.lookalikesOf('zzqbvy.io').map((r) => r.id)).toEqual(['lookalike-tld-swap']);
+  });
+});
+
+describe('hyphens', () => {
+  it('are dropped wherever they stand: one, several, doubled, at either end, in subdomains', () => {
+    expect(ids('c-o-i-n-b-a-s-e.com')).toEqual(['lookalike-hyphenation']);
+    expect(ids('coin-base-careers.com')).toEqual(['lookalike-combosquat']);
+    expect(ids('-coinbase-.xyz')).toEqual(['lookalike-tld-swap']);
+    expect(ids('co--inbase.io')).toEqual(['lookalike-tld-swap']);
+    expect(ids('hr.coin-base.careers-portal.xyz')).toEqual(['lookalike-brand-subdomain']);
+    expect(ids('con.sen-sys.io')).toEqual(['lookalike-split-label']);
+  });
+});
+
 describe('lookalike kinds', () => {
   it.each([
     [

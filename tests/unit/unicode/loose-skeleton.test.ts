@@ -55,6 +55,17 @@ describe('looseSkeleton', () => {
     }
   });
 
+  it('agrees with the definition on plain ASCII labels, odd letters (m, 0, 1) and hyphens anywhere', () => {
+    check(
+      fc.property(fc.stringMatching(/^[a-z0-9-]{0,20}$/), (label) => {
+        expect(looseSkeleton(label)).toBe(definition(label));
+      }),
+      3_000,
+    );
+    for (const label of ['m', 'mm', '-m-', 'metamask-m0m1', '0', '1-', 'rnm', 'plainlabel'])
+      expect(looseSkeleton(label), label).toBe(definition(label));
+  });
+
   it('agrees with the definition on labels of confusables, marks and cased letters', () => {
     const unit = fc.oneof(
       fc.constantFrom(...sources),
