@@ -39,8 +39,9 @@ function openInterstitial(target: MarkedTarget): void {
   void send({
     type: 'cs:open-interstitial',
     key: target.key,
-    ...(target.href !== undefined ? { url: target.href } : {}),
-    ...(target.fileName !== undefined ? { fileName: target.fileName } : {}),
+    // An absent link or file name goes as undefined, which the worker's schema reads as absent.
+    url: target.href,
+    fileName: target.fileName,
   });
 }
 
@@ -75,10 +76,14 @@ async function start(): Promise<void> {
     );
   };
   window.setInterval(() => {
+    if (renderer.findingCount === 0) return;
     // Right after a frame is drawn, layout is clean: the checks' layout reads then cost little.
-    // Not while our scan is still inserting warnings: a read would lay the page out again.
-    if (renderer.findingCount > 0)
-      requestAnimationFrame(() => setTimeout(() => scanner.settled && renderer.guardNearScreen(), 0));
+    // Not while our scan is still inserting warnings, nor when we changed the page since that
+    // frame (a banner drawn as it neared the screen): a read would lay the page out again.
+    requestAnimationFrame(() => {
+      const writes = renderer.writes;
+      setTimeout(() => scanner.settled && renderer.writes === writes && renderer.guardNearScreen(), 0);
+    });
   }, VISIBILITY_CHECK_MS);
 
   new MutationObserver((mutations) => {

@@ -86,6 +86,11 @@ export class WarningRenderer {
     { rootMargin: NEAR_SCREEN },
   );
   private builtAtOnce = 0;
+  /**
+   * Counts our insertions and removals (hosts, banners, badges): each leaves layout to redo.
+   * Layout reads wait for a frame with none since, or they would force that layout themselves.
+   */
+  private domWrites = 0;
 
   constructor(private readonly onReport: (key: string) => void) {
     // Our own hosts: the page may add style, class, hidden or change our hooks; undo it.
@@ -96,6 +101,10 @@ export class WarningRenderer {
 
   get findingCount(): number {
     return this.shown.size;
+  }
+
+  get writes(): number {
+    return this.domWrites;
   }
 
   render(record: PageRecord, finding: PageFinding): void {
@@ -122,8 +131,8 @@ export class WarningRenderer {
       this.targets.set(target.element, {
         key: record.key,
         level: targetLevel,
-        ...(target.href !== undefined ? { href: target.href } : {}),
-        ...(target.fileName !== undefined ? { fileName: target.fileName } : {}),
+        href: target.href,
+        fileName: target.fileName,
       });
       badges.push([target.element, targetLevel]);
     }
@@ -158,6 +167,7 @@ export class WarningRenderer {
   private build(shown: Shown): void {
     if (shown.built) return;
     shown.built = true;
+    this.domWrites++;
     this.stopWaiting(shown);
     const verdict = shown.finding.verdict;
     fillWarning(shown.host, shown.level, verdict, { report: () => this.onReport(shown.key) });
@@ -228,8 +238,10 @@ export class WarningRenderer {
         if (shown.attacks <= MAX_REINSERTS) this.place(shown);
       }
       for (const [target, marker] of shown.markers) {
-        if (target.isConnected && target.nextSibling !== marker && shown.attacks++ < MAX_REINSERTS)
+        if (target.isConnected && target.nextSibling !== marker && shown.attacks++ < MAX_REINSERTS) {
           target.after(marker);
+          this.domWrites++;
+        }
       }
       const anchor = shown.record.anchor;
       const check = this.toCheck.has(anchor) && onScreenOrSizeless(anchor);
@@ -253,7 +265,10 @@ export class WarningRenderer {
   private place(shown: Shown): void {
     const anchor = shown.record.anchor;
     if (!anchor.isConnected) return;
-    if (shown.host.nextElementSibling !== anchor) anchor.before(shown.host);
+    if (shown.host.nextElementSibling !== anchor) {
+      anchor.before(shown.host);
+      this.domWrites++;
+    }
     this.mark(shown.record.element, shown.level);
   }
 
@@ -283,6 +298,7 @@ export class WarningRenderer {
     }
     shown.host.remove();
     for (const [, marker] of shown.markers) marker.remove();
+    this.domWrites++;
     this.unmark(shown.record.element);
     for (const target of shown.record.targets) {
       this.targets.delete(target.element);

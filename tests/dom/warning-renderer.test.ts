@@ -198,6 +198,22 @@ describe('visibility checks on a big page', () => {
       expect(shownInTopLayer).toHaveBeenCalledOnce();
     });
   });
+  it('counts its insertions and removals, so layout reads can wait for a frame without them', () => {
+    withoutLayout(2, (renderer, records) => {
+      const drawn = renderer.writes;
+      expect(drawn).toBeGreaterThan(0);
+      renderer.guard();
+      renderer.guard();
+      const afterChecks = renderer.writes;
+      renderer.guard();
+      expect(renderer.writes).toBe(afterChecks);
+      records[0]!.anchor.previousElementSibling!.remove();
+      renderer.guard();
+      expect(renderer.writes).toBe(afterChecks + 1);
+      renderer.render(records[1]!, { key: records[1]!.key, verdict: { verdict: 'clean', reasons: [] } });
+      expect(renderer.writes).toBe(afterChecks + 2);
+    });
+  });
   it('once a second, puts back a removed warning near the screen; one far away waits for its post to near', () => {
     withoutLayout(3, (renderer, records) => {
       const [near, far] = [records[0]!, records[1]!];
