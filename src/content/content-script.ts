@@ -75,15 +75,15 @@ async function start(): Promise<void> {
       }, 0),
     );
   };
+  // The once-a-second visibility check reads layout, so it runs only when that is cheap: we
+  // inserted or removed nothing for a whole tick (frames have laid the page out since), our scan
+  // is idle, and the tab is shown (a hidden tab draws no frames, and shows nobody anything).
+  let writesAtLastTick = -1;
   window.setInterval(() => {
-    if (renderer.findingCount === 0) return;
-    // Right after a frame is drawn, layout is clean: the checks' layout reads then cost little.
-    // Not while our scan is still inserting warnings, nor when we changed the page since that
-    // frame (a banner drawn as it neared the screen): a read would lay the page out again.
-    requestAnimationFrame(() => {
-      const writes = renderer.writes;
-      setTimeout(() => scanner.settled && renderer.writes === writes && renderer.guardNearScreen(), 0);
-    });
+    const quiet = renderer.writes === writesAtLastTick;
+    writesAtLastTick = renderer.writes;
+    if (quiet && renderer.findingCount > 0 && scanner.settled && document.visibilityState === 'visible')
+      renderer.guardNearScreen();
   }, VISIBILITY_CHECK_MS);
 
   new MutationObserver((mutations) => {
