@@ -155,7 +155,7 @@ export class PageScanner {
       if (roots.length === ROOTS_PER_PASS) break;
       if (root.parentElement !== parent) {
         parent = root.parentElement;
-        parentDirty = parent !== null && (this.dirty.has(parent) || this.hasDirtyAncestor(parent));
+        parentDirty = this.hasDirtyAncestor(root);
       }
       if (!root.isConnected || parentDirty) this.dirty.delete(root);
       else roots.push(root);

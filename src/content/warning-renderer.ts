@@ -88,7 +88,7 @@ export class WarningRenderer {
   private builtAtOnce = 0;
   /**
    * Counts our insertions and removals (hosts, banners, badges): each leaves layout to redo.
-   * Layout reads wait for a frame with none since, or they would force that layout themselves.
+   * The periodic check reads layout only after a tick with none, or it would force that layout.
    */
   private domWrites = 0;
 
@@ -215,7 +215,7 @@ export class WarningRenderer {
    * shown in the top layer instead.
    */
   guard(): void {
-    this.check(true);
+    this.inspect(true);
   }
 
   /**
@@ -225,10 +225,11 @@ export class WarningRenderer {
    * put back when its post nears the screen. A feed with hundreds of warnings costs a few.
    */
   guardNearScreen(): void {
-    this.check(false);
+    this.inspect(false);
   }
 
-  private check(all: boolean): void {
+  /** Puts back what the page moved, then judges visibility; `all` or only near the screen. */
+  private inspect(all: boolean): void {
     const hidden: Shown[] = [];
     for (const shown of this.shown.values()) {
       if (!all && shown.attacks <= MAX_REINSERTS && !this.toCheck.has(shown.record.anchor)) continue;
