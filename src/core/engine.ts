@@ -98,7 +98,9 @@ class Judgement {
     this.mentioned = mentionText ? brands.brandsMentioned(mentionText) : NO_BRANDS;
     this.mentionedIds = this.mentioned.length > 0 ? new Set(this.mentioned.map((b) => b.id)) : NO_IDS;
     this.lookalikeContext =
-      this.mentionedIds === NO_IDS ? NO_MENTIONS : { mentionedBrandIds: this.mentionedIds };
+      this.mentionedIds === NO_IDS && this.text === ''
+        ? NO_MENTIONS
+        : { mentionedBrandIds: this.mentionedIds, postText: this.text };
     const page = candidate.pageUrl ? unwrapUrl(candidate.pageUrl) : undefined;
     this.pageDomain = page?.ok ? registrableDomain(page.host) : null;
   }
@@ -145,7 +147,7 @@ class Judgement {
     this.addHits(this.indicators?.matchUrl(url, host), evidence);
 
     const official = this.brands.officialBrandOf(host) ?? this.brands.officialJobBrandOf(url, host);
-    const lookalikes = official ? NO_REASONS : this.brands.lookalikesOf(host, this.lookalikeContext);
+    const lookalikes = official ? NO_REASONS : this.brands.lookalikesOf(host, this.lookalikeContext, url);
     this.add(lookalikes, evidence);
     const mismatch = linkTextMismatchReason(visibleText, url);
     if (mismatch) this.add([mismatch], evidence);
@@ -204,7 +206,7 @@ class Judgement {
     if (this.allowed(page.url, host)) return;
     this.addHits(this.indicators?.matchUrl(page.url, host), { url: pageUrl });
     if (!this.brands.officialBrandOf(host)) {
-      this.add(this.brands.lookalikesOf(host, this.lookalikeContext), { url: pageUrl });
+      this.add(this.brands.lookalikesOf(host, this.lookalikeContext, page.url), { url: pageUrl });
     }
   }
 
@@ -324,7 +326,7 @@ function isAllowedHost(host: string, allowHosts: ReadonlySet<string>): boolean {
 const NO_BRANDS: Brand[] = [];
 const NO_REASONS: readonly Reason[] = [];
 const NO_IDS: ReadonlySet<string> = new Set();
-/** The lookalike context of a candidate that names no brand (lookalikesOf only reads it). */
+/** The lookalike context of a candidate with no text and no brand named (lookalikesOf only reads it). */
 const NO_MENTIONS: LookalikeContext = { mentionedBrandIds: NO_IDS };
 
 /** Reasons that never raise a verdict on their own. */

@@ -2,6 +2,7 @@ import type { Brand } from '../brands/brand.ts';
 import { careersSentence } from '../brands/brand-text.ts';
 import { hostParts, registrableDomain } from '../domain/registrable-domain.ts';
 import { KeyFilter } from '../hashing/key-filter.ts';
+import { hasJobLanguage } from '../text/lure-text.ts';
 import type { Reason } from '../types.ts';
 import { looseSkeleton } from '../unicode/loose-skeleton.ts';
 import { labelToUnicode } from '../unicode/punycode.ts';
@@ -17,10 +18,13 @@ import {
 } from './edit-distance.ts';
 import { hasRiskStem, isRiskWordSequence, JOB_WORDS } from './risk-words.ts';
 import { TokenAutomaton } from './token-automaton.ts';
+import { isPlausibleTypo } from './typo-plausibility.ts';
 
 export interface LookalikeContext {
   /** Brands named in the surrounding post: a common-word brand then counts even without a risk word. */
   mentionedBrandIds?: ReadonlySet<string>;
+  /** The post's own text: a typo on a suffix the brand never uses needs job words in it (or the brand named). */
+  postText?: string;
 }
 
 export interface BrandIndex {
@@ -33,8 +37,11 @@ export interface BrandIndex {
    * when the caller has read it already (the getter builds a new string).
    */
   officialJobBrandOf(url: URL, host?: string): Brand | undefined;
-  /** Lookalike reasons for a host; none for official hosts and unrelated ones. */
-  lookalikesOf(host: string, context?: LookalikeContext): Reason[];
+  /**
+   * Lookalike reasons for a host; none for official hosts and unrelated ones. `url` is the link
+   * or page the host came from, if any: risk words in its path are context too.
+   */
+  lookalikesOf(host: string, context?: LookalikeContext, url?: URL): Reason[];
   /** Brands named in free text, by alias, in order of first appearance. */
   brandsMentioned(text: string): Brand[];
 }
@@ -81,6 +88,8 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   const byId = new Map<string, Brand>();
   const officialDomains = new Map<string, Brand>();
+  /** "brandId suffix" for each public suffix a brand's official domains use. */
+  const ownSuffixes = new Set<string>();
   const careers = new Map<string, Array<{ path: string; brand: Brand }>>();
   const tokens = new Map<string, TokenOwner>();
   const tokenLengths = new Set<number>();
@@ -100,7 +109,10 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   for (const brand of brands) {
     byId.set(brand.id, brand);
     const officialDomain = brand.domains[0] ? registrableDomain(brand.domains[0]) : undefined;
-    for (const domain of brand.domains) officialDomains.set(registrableDomain(domain), brand);
+    for (const domain of brand.domains) {
+      officialDomains.set(registrableDomain(domain), brand);
+      ownSuffixes.add(`${brand.id} ${hostParts(domain).suffix}`);
+    }
     for (const page of brand.careers) {
       const url = new URL(page);
       const list = careers.get(url.hostname) ?? [];
@@ -177,6 +189,11 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   function officialBrandOfDomain(domain: string): Brand | undefined {
     if (officialFilter !== null && !officialFilter.mayHave(stringHash(domain) & SMI_MASK)) return undefined;
     return officialDomains.get(domain);
+  }
+
+  /** The brand's own domains use this public suffix (a typo there is strong evidence on its own). */
+  function onOwnSuffix(brand: Brand, suffix: string): boolean {
+    return ownSuffixes.has(`${brand.id} ${suffix}`);
   }
 
   /** The owner of the token that `text` is, whole. */
@@ -264,7 +281,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
       const target = searchSkeletons ? tokenSkeletons.get(token)! : token;
       if (target === searchWord) continue;
       const edits = editDistance(searchWord, target, allowedEdits(token.length));
-      if (edits <= allowedEdits(token.length)) {
+      if (edits <= allowedEdits(token.length) && isPlausibleTypo(searchWord, target)) {
         foundOwner = tokens.get(token)!;
         foundEdits = edits;
         return true;
@@ -289,11 +306,12 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   }
 
   /** A plain typo of a brand token in `word` (the whole label or one hyphen-separated part). */
-  function checkTypo(check: HostCheck, word: string): void {
+  function checkTypo(check: HostCheck, word: string, suffix: string): void {
     const owner = typoOf(word);
     if (!owner) return;
     const edits = foundEdits;
     if (!check.allowed(owner, word)) return;
+    if (!onOwnSuffix(owner.brand, suffix) && !check.weakTypoAllowed(owner, word)) return;
     const { brand, token } = owner;
     check.add(
       'lookalike-typo',
@@ -320,7 +338,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     return before && after;
   }
 
-  function lookalikesOf(rawHost: string, context: LookalikeContext = {}): Reason[] {
+  function lookalikesOf(rawHost: string, context: LookalikeContext = {}, url?: URL): Reason[] {
     const parts = hostParts(rawHost);
     if (parts.isIp || !parts.domain || !parts.suffix || !parts.listed) return NO_REASONS;
     if (officialBrandOfDomain(parts.domain)) return NO_REASONS;
@@ -332,7 +350,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     const unicodeHost = host.includes('xn--')
       ? `${labelsToUnicode(host.slice(0, host.length - parts.domain.length))}${unicodeLabel}.${labelsToUnicode(parts.suffix)}`
       : host;
-    const check = new HostCheck(host, unicodeHost, context);
+    const check = new HostCheck(host, unicodeHost, context, url);
 
     // Homoglyphs: the label reads as a brand once confusable characters are mapped.
     const loose = looseSkeleton(unicodeLabel);
@@ -388,12 +406,12 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     // host is flagged: one lookalike reason explains it, and typo search is the costly step.
     // IDNs go to the skeleton comparison below, which names the odd character.
     if (check.reasons.length === 0 && !isIdn) {
-      checkTypo(check, squashed);
+      checkTypo(check, squashed, parts.suffix);
       // The parts one by one, on hyphens found by hand: no array of parts for the usual unhyphenated label.
       for (let start = 0; squashed !== label && start <= label.length; ) {
         const end = label.indexOf('-', start);
         const stop = end === -1 ? label.length : end;
-        checkTypo(check, label.slice(start, stop));
+        checkTypo(check, label.slice(start, stop), parts.suffix);
         start = stop + 1;
       }
     }
@@ -404,7 +422,9 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     if (check.reasons.length === 0 && (loose !== squashed || squashed.includes('rn'))) {
       const owner = typoOf(loose, true);
       const edits = foundEdits;
-      if (owner && check.allowed(owner, label)) {
+      // An ASCII label here is a plain typo spelt with "rn" or digits: the same rule as checkTypo.
+      const weak = owner !== undefined && !isIdn && !onOwnSuffix(owner.brand, parts.suffix);
+      if (owner && check.allowed(owner, label) && (!weak || check.weakTypoAllowed(owner, label))) {
         const { brand, token } = owner;
         check.add(
           'lookalike-homoglyph',
@@ -539,6 +559,7 @@ class HostCheck {
     private readonly host: string,
     private readonly unicodeHost: string,
     private readonly context: LookalikeContext,
+    private readonly url: URL | undefined,
   ) {}
 
   /**
@@ -551,6 +572,21 @@ class HostCheck {
       this.context.mentionedBrandIds?.has(owner.brand.id) === true ||
       (owner.needsContext === 'common' &&
         (hasRiskStem(this.hostWithout(token)) || isRiskWordSequence(rest.replace(/[-0-9]/g, ''), JOB_WORDS)))
+    );
+  }
+
+  /**
+   * A typo on a suffix its brand never uses ("metamusk.eu") is a weak sign on its own: other
+   * names sit one letter from a brand. It counts with the brand named in the post, job words in
+   * the post, or a risk stem in the host beside it or in the link's path ("fireblock.io/careers").
+   */
+  weakTypoAllowed(owner: TokenOwner, word: string): boolean {
+    const { mentionedBrandIds, postText } = this.context;
+    return (
+      mentionedBrandIds?.has(owner.brand.id) === true ||
+      hasRiskStem(this.hostWithout(word)) ||
+      (this.url !== undefined && hasRiskStem(this.url.pathname.toLowerCase())) ||
+      (postText !== undefined && postText !== '' && hasJobLanguage(postText))
     );
   }
 

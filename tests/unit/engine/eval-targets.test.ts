@@ -62,17 +62,23 @@ describe('evaluation corpus targets', () => {
     }
   });
 
-  it('on MetaMask’s allowlist flags only brand names on other TLDs, with a word added or one letter off, and no more than today', () => {
-    // Not at the 0.5% target: the allowlist holds brand-owned TLD variants (binance.vision,
-    // uniswap.exchange, ledgerwallet.com) and names one letter from "metamask" (metmask.com, metacask.io) that
-    // MetaMask passes only by listing them. A name-based check cannot tell them from squats.
+  it('flags at most 0.5% of all benign sets together', () => {
+    const all = report.benign.reduce((sum, r) => sum + r.total, 0);
+    const flagged = report.benign.reduce((sum, r) => sum + r.flagged, 0);
+    expect(flagged / all).toBeLessThanOrEqual(0.005);
+  });
+
+  it('on MetaMask’s allowlist flags only brand names on other TLDs and one-letter typos on the brand’s own TLD, and no more than today', () => {
+    // Alone, this set is above 0.5%: it lists brand names on other TLDs (binance.net, uniswap.ch),
+    // which issue 3 requires flagged as TLD swaps, and metamusk.io, a vowel swap on MetaMask's
+    // own .io that MetaMask passes only by listing it. A name-based check cannot tell them from squats.
     const engine = createEngine({ indicators: null });
     const row = report.benign.find((r) => r.set === 'MetaMask allowlist')!;
     expect(row.total).toBeGreaterThan(1000);
-    expect(row.flagged).toBeLessThanOrEqual(27);
+    expect(row.flagged).toBeLessThanOrEqual(7);
     for (const host of row.misses) {
       const ids = engine.judge({ links: [{ href: `https://${host}/` }] }).reasons.map((r) => r.id);
-      const kinds = ['lookalike-tld-swap', 'lookalike-combosquat', 'lookalike-typo'];
+      const kinds = ['lookalike-tld-swap', 'lookalike-typo'];
       expect({ host, ids: ids.filter((id) => !kinds.includes(id)) }).toEqual({ host, ids: [] });
     }
   });

@@ -77,7 +77,7 @@ describe('lookalike kinds', () => {
   it.each([
     [
       'lookalike-typo',
-      ['coinbsae.com', 'binnance.com', 'krakem-jobs.com', 'chainalysys.com', 'fireblock.io', 'uniswqp.org'],
+      ['coinbsae.com', 'binnance.com', 'krakem-jobs.com', 'chainalysys.com', 'fireblock.com', 'uniswqp.org'],
     ],
     ['lookalike-homoglyph', ['xn--cinbase-9ig.com', 'xn--binnce-5nf.com', 'c0inbase.com', 'bitf1yer.com']],
     [

@@ -52,6 +52,49 @@ describe('typos, one kind at a time', () => {
     expect(ids('krakem.com')).toEqual([]);
     expect(ids('krakem.com', ['kraken'])).toContain('lookalike-typo');
   });
+  it.each([
+    ['metatask.io', 'metamask'],
+    ['metacask.io', 'metamask'],
+    ['coinbame.com', 'coinbase'],
+    ['krakep.com', 'kraken'],
+  ])(
+    '%s replaces one letter of “%s” by one that neither neighbours it nor looks like it: no typo',
+    (host) => {
+      expect(ids(host)).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['a neighbouring key', 'coinbaze.com'],
+    ['a neighbouring key on AZERTY', 'coinbqse.com'],
+    ['a letter that looks alike', 'binamce.com'],
+  ])('a replacement by %s is a typo: %s', (_kind, host) => {
+    expect(ids(host)).toEqual(['lookalike-typo']);
+  });
+});
+
+describe('typos on a suffix the brand never uses', () => {
+  const judge = (href: string, text?: string) =>
+    heuristics.judge({ ...(text ? { text } : {}), links: [{ href }] }).reasons.map((r) => r.id);
+
+  it('count on the brand’s own suffix with no context at all', () => {
+    expect(judge('https://fireblock.com/')).toContain('lookalike-typo');
+    expect(judge('https://metmask.io/')).toContain('lookalike-typo');
+  });
+
+  it('stay quiet as a bare link ("metamusk.eu" is someone else one letter away)', () => {
+    expect(judge('https://fireblock.io/')).toEqual([]);
+    expect(judge('https://metamusk.eu/')).toEqual([]);
+  });
+
+  it.each([
+    ['the brand named in the post', 'https://fireblock.io/', 'Fireblocks would like to talk to you'],
+    ['job words in the post', 'https://fireblock.io/', 'We are hiring a senior engineer, details here'],
+    ['a risk word in the link’s path', 'https://fireblock.io/careers/apply', undefined],
+    ['a risk word in the host', 'https://fireblock-careers.io/', undefined],
+  ])('count with %s', (_context, href, text) => {
+    expect(judge(href, text).some((id) => id.startsWith('lookalike-'))).toBe(true);
+  });
 });
 
 describe('homoglyphs and mixed scripts', () => {
