@@ -3,7 +3,8 @@
  * mistake (a neighbouring key), one a memory fault flips (one bit), a vowel for a vowel, or a
  * letter that reads like the original. Any other replacement ("metatask", "metacask" for
  * "metamask") spells a different word far more often than it imitates the brand: those are not
- * typos. Omissions, insertions, repetitions and transpositions are not filtered.
+ * typos. Omissions, insertions, repetitions and transpositions are not filtered. Skeletons (a
+ * homoglyph plus a typo) are held to the same rule.
  */
 
 /** Keyboard rows, top to bottom, for the layouts dnstwist models (QWERTY, QWERTZ, AZERTY). */
@@ -16,27 +17,12 @@ const LAYOUTS = [
 const VOWELS = 'aeiouy';
 
 /** Letters that read alike in the sans-serif fonts of chat apps and address bars. */
-const LOOK_ALIKE = [
-  'ce',
-  'co',
-  'nm',
-  'nh',
-  'nr',
-  'hb',
-  'bd',
-  'dq',
-  'pq',
-  'gq',
-  'uv',
-  'vw',
-  'vy',
-  'il',
-  'ij',
-  'lt',
-  'ft',
-];
+const LOOK_ALIKE = 'ce co nm nh nr hb bd dq pq gq uv vw vy il ij lt ft'.split(' ');
 
-/** 128 × 128 bits, ASCII only: host labels are lower-case ASCII by the time typos are searched. */
+/**
+ * One flag per pair of ASCII characters (128 × 128): typo search compares lower-case ASCII labels
+ * and their skeletons; a character outside ASCII is not judged here.
+ */
 const PAIRS = new Uint8Array(128 * 128);
 
 function allow(a: string, b: string): void {
