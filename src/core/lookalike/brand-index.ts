@@ -296,8 +296,10 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     // A token within two edits is at most two letters longer or shorter.
     if (word.length > maxTokenLength + MAX_TYPO_DEPTH || word.length < minTokenLength - MAX_TYPO_DEPTH)
       return undefined;
-    // Only tokens of nine letters and more allow two edits (allowedEdits), so short words need one deletion.
-    const depth = word.length + MAX_TYPO_DEPTH >= 9 ? MAX_TYPO_DEPTH : 1;
+    // Only tokens of nine letters and more allow two edits (allowedEdits). An alignment deletes
+    // (edits - (token length - word length)) letters of the word at most, so a word under nine
+    // letters needs one deletion even for those: its two edits include a letter the token adds.
+    const depth = word.length >= 9 ? MAX_TYPO_DEPTH : 1;
     searchWord = word;
     searchSkeletons = ofSkeletons;
     foundOwner = undefined;
