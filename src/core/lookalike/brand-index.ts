@@ -59,6 +59,8 @@ interface TokenOwner {
 }
 
 const MAX_TYPO_DEPTH = 2;
+/** What an ASCII label can hold that reads as another letter: "rn" for "m", 0 for o, 1 for l. */
+const ASCII_CONFUSABLE = /rn|[01]/;
 const MAX_ALIAS_WORDS = 4;
 /** Map keys in small-integer range: V8 hashes those fastest. Collisions are confirmed away anyway. */
 const SMI_MASK = 0x3fffffff;
@@ -181,6 +183,8 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
   const tokenFilter = stringFilterOf(tokens.keys());
   const maxTokenLength = sortedLengths[0] ?? 0;
   const minTokenLength = sortedLengths.at(-1) ?? 0;
+  /** A plain "m" can pass for "rn" only where some token has one ("tumkey" for "turnkey"). */
+  const someTokenHasRn = [...tokens.keys()].some((token) => token.includes('rn'));
 
   function officialBrandOf(host: string): Brand | undefined {
     return officialBrandOfDomain(registrableDomain(host));
@@ -420,8 +424,11 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
 
     // A homoglyph plus a typo ("cоinbse", "rnetamsk"): compare skeletons with skeletons.
     // After plain typos, so "coinbsae" stays a typo; "rnoonpey" (rn for m) is caught here.
-    // Plain ASCII differs from its skeleton only by "m" -> "rn", so otherwise the plain typo sufficed.
-    if (check.reasons.length === 0 && (loose !== squashed || squashed.includes('rn'))) {
+    // Plain ASCII differs from its skeleton only where it has rn, 0 or 1 (or an m that can pass
+    // for a token's rn); elsewhere a match of skeletons is a plain typo, judged above, and
+    // naming it a homoglyph would be wrong.
+    const asciiLookAlike = ASCII_CONFUSABLE.test(squashed) || (someTokenHasRn && squashed.includes('m'));
+    if (check.reasons.length === 0 && (isIdn || asciiLookAlike)) {
       const owner = typoOf(loose, true);
       const edits = foundEdits;
       // An ASCII label here is a plain typo spelt with "rn" or digits: the same rule as checkTypo.

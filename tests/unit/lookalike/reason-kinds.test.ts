@@ -98,6 +98,26 @@ describe('typos on a suffix the brand never uses', () => {
 });
 
 describe('homoglyphs and mixed scripts', () => {
+  it('calls a plain ASCII label a homoglyph only when it has letters that pass for others', () => {
+    // "metarask": r for m is no typo, and no letter in it looks like another.
+    expect(ids('metarask.io')).toEqual([]);
+    // With a token that has "rn", a plain "m" can stand for it: "tumkcy" reads as "turnkey", one letter off.
+    const turnkey = createBrandIndex([
+      {
+        id: 'turnkey',
+        name: 'Turnkey',
+        aliases: ['Turnkey'],
+        tokens: ['turnkey'],
+        domains: ['turnkey.com'],
+        careers: [],
+        emailDomains: [],
+        sources: [{ ref: 'test', date: '2026-11-25' }],
+      },
+    ]);
+    expect(turnkey.lookalikesOf('tumkey.com').map((r) => r.id)).toEqual(['lookalike-homoglyph']);
+    expect(turnkey.lookalikesOf('tumkcy.com').map((r) => r.id)).toEqual(['lookalike-homoglyph']);
+  });
+
   it('says which character differs, in the words of issue 3', () => {
     // "coinbаse" with a Cyrillic а in position 6.
     const [reason] = reasons('coinb\u0430se.com');
