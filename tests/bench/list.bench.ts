@@ -220,10 +220,14 @@ function lookupNs(count: number): number {
   return ns;
 }
 
+interface Prepared {
+  payloadBytes: number;
+  envelopeBytes: number;
+  signMs: number;
+}
+
 /** Writes the list, its key and the signed envelope into `dir`. */
-async function prepare(
-  dir: string,
-): Promise<{ payloadBytes: number; envelopeBytes: number; signMs: number }> {
+async function prepare(dir: string): Promise<Prepared> {
   const payloadBytes = new TextEncoder().encode(JSON.stringify(benchPayload(INDICATORS)));
   writeFileSync(join(dir, 'payload.json'), payloadBytes);
   const pair = (await webcrypto.subtle.generateKey({ name: 'Ed25519' }, true, [
@@ -261,11 +265,7 @@ async function main(): Promise<void> {
   try {
     // Made in a child too: the parent holding the list (over a GB) while the phases run slowed
     // the verify phase by about a quarter on a 2-core VM, and the reference much less.
-    const made = JSON.parse(child(['prepare', dir])) as {
-      payloadBytes: number;
-      envelopeBytes: number;
-      signMs: number;
-    };
+    const made = JSON.parse(child(['prepare', dir])) as Prepared;
     console.log(
       `list: ${INDICATORS.toLocaleString('en')} indicators, payload ${mb(made.payloadBytes)}, envelope ${mb(made.envelopeBytes)}; signed in ${made.signMs.toFixed(0)} ms`,
     );
