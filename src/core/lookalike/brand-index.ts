@@ -200,6 +200,11 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     return ownSuffixes.has(`${brand.id} ${suffix}`);
   }
 
+  /** Letters in a plain ASCII label that can pass for others ("rn", 0, 1; "m" where a token has "rn"). */
+  function hasAsciiLookAlike(label: string): boolean {
+    return ASCII_CONFUSABLE.test(label) || (someTokenHasRn && label.includes('m'));
+  }
+
   /** The owner of the token that `text` is, whole. */
   function tokenOwnerOf(text: string): TokenOwner | undefined {
     if (tokenFilter !== null && !tokenFilter.mayHave(stringHash(text) & SMI_MASK)) return undefined;
@@ -427,8 +432,7 @@ export function createBrandIndex(brands: readonly Brand[]): BrandIndex {
     // Plain ASCII differs from its skeleton only where it has rn, 0 or 1 (or an m that can pass
     // for a token's rn); elsewhere a match of skeletons is a plain typo, judged above, and
     // naming it a homoglyph would be wrong.
-    const asciiLookAlike = ASCII_CONFUSABLE.test(squashed) || (someTokenHasRn && squashed.includes('m'));
-    if (check.reasons.length === 0 && (isIdn || asciiLookAlike)) {
+    if (check.reasons.length === 0 && (isIdn || hasAsciiLookAlike(squashed))) {
       const owner = typoOf(loose, true);
       const edits = foundEdits;
       // An ASCII label here is a plain typo spelt with "rn" or digits: the same rule as checkTypo.
