@@ -9,7 +9,7 @@ import HOST_GUARD from './styles/host-guard.css?inline';
 import THEME from './styles/theme.css?inline';
 
 /** Shared look: light by default, dark when the OS or the page's color scheme asks for it. */
-export { THEME };
+export { HOST_GUARD, THEME };
 
 /** Every host and badge we created; page-made look-alikes are never in here. */
 export const ownElements = new WeakSet<Element>();

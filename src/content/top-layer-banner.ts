@@ -1,6 +1,6 @@
 import type { WarningLevel } from '../core/types.ts';
 import { t } from '../ui/i18n/translate.ts';
-import { createShadowHost, el, THEME } from './shadow-host.ts';
+import { createShadowHost, el, HOST_GUARD, THEME } from './shadow-host.ts';
 import HOST from './styles/top-layer-host.css?inline';
 
 /**
@@ -71,18 +71,8 @@ export class TopLayerBanner {
     document.documentElement.append(host);
   }
 
-  /** True when ours is still showing (the page may have removed it or called hidePopover()). */
-  get showing(): boolean {
-    return this.host?.isConnected === true && this.host.matches(':popover-open');
-  }
-
-  /** The page replaced <body> (dropping our root) or removed the light-DOM host. */
-  get lost(): boolean {
-    return this.host !== null && !this.host.isConnected;
-  }
-
   private build(): void {
-    const { host, root } = createShadowHost(THEME, { hostCss: HOST });
+    const { host, root } = createShadowHost(THEME, { hostCss: HOST_GUARD + HOST });
     host.setAttribute('popover', 'manual');
     const box = el('div', undefined, 'box');
     box.setAttribute('role', 'alert');

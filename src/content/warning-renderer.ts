@@ -274,16 +274,18 @@ export class WarningRenderer {
   }
 
   private restoreHost(host: HTMLElement): void {
-    if (host === this.topLayer.element) {
-      for (const name of ['style', 'class', 'hidden', 'inert'])
-        if (host.hasAttribute(name)) host.removeAttribute(name);
+    const top = host === this.topLayer.element;
+    const shown = top ? undefined : [...this.shown.values()].find((s) => s.host === host);
+    if (!top && !shown) return;
+    for (const name of ['style', 'class', 'hidden', 'inert', 'dir'])
+      if (host.hasAttribute(name)) host.removeAttribute(name);
+    // The top-layer banner is a manual popover; an inline one is none.
+    if (top) {
       if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
       return;
     }
-    const shown = [...this.shown.values()].find((s) => s.host === host);
+    if (host.hasAttribute('popover')) host.removeAttribute('popover');
     if (!shown) return;
-    for (const name of ['style', 'class', 'hidden', 'inert', 'popover', 'dir'])
-      if (host.hasAttribute(name)) host.removeAttribute(name);
     if (host.getAttribute('data-lureguard-warning') !== shown.level)
       host.setAttribute('data-lureguard-warning', shown.level);
     const label = ariaLabel(shown.level, shown.finding.verdict);

@@ -27,8 +27,14 @@ export const PageFinding = z.object({
 });
 export type PageFinding = z.infer<typeof PageFinding>;
 
+/**
+ * A message type tag. A one-value enum accepts exactly what `z.literal` would for a string, and
+ * the content script then carries one zod schema kind fewer (about 0.5 kB of its 60 KB budget).
+ */
+const tag = <T extends string>(value: T) => z.enum([value]);
+
 /** The reply's frame alone: its findings are parsed one by one, so a bad one costs its post, not the batch. */
-const BgVerdictsFrame = z.object({ type: z.literal('bg:verdicts'), results: z.array(z.unknown()) });
+const BgVerdictsFrame = z.object({ type: tag('bg:verdicts'), results: z.array(z.unknown()) });
 
 /**
  * The PageFinding schema, written out: zod's walk cost the content script more than the rest
@@ -83,4 +89,4 @@ export function findingsIn(reply: unknown): PageFinding[] {
 }
 
 /** Worker -> content script (tabs.sendMessage): the allowlist changed, judge the page again. */
-export const BgRejudge = z.object({ type: z.literal('bg:rejudge') });
+export const BgRejudge = z.object({ type: tag('bg:rejudge') });

@@ -23,6 +23,8 @@ const BLOCK = new Set(
   ),
 );
 const MAX_NODES = 50_000;
+/** Links read from one element at most. */
+const MAX_LINKS = 200;
 /** Never rendered as text. */
 const UNSEEN = new Set('SCRIPT STYLE TEMPLATE NOSCRIPT'.split(' '));
 /**
@@ -34,11 +36,40 @@ const UNSEEN = new Set('SCRIPT STYLE TEMPLATE NOSCRIPT'.split(' '));
  */
 export function visibleText(element: Element | null | undefined, skipClass?: string): string {
   if (!element) return '';
+  return walkText(element, skipClass, null);
+}
+
+/** A link as an adapter reads it: the anchor, its resolved address and its words. */
+export interface PageLink {
+  element: HTMLAnchorElement;
+  href: string;
+  text: string;
+}
+
+/**
+ * The words of an element (as `visibleText` reads them) and its links (each anchor as `linkOf`
+ * reads it), in one walk: each node is visited once, and anchors are found on the way instead of
+ * by a query and a walk of each. Anchors inside never-rendered elements (script, style,
+ * template, noscript) are not links anyone can click.
+ */
+export function textAndLinks(element: Element | null | undefined): { text: string; links: PageLink[] } {
+  const links: PageLink[] = [];
+  if (!element) return { text: '', links };
+  return { text: walkText(element, undefined, links), links };
+}
+
+/** What leaving an element entered by the walk adds: nothing, a block's space, or an anchor's text. */
+const INLINE = -1;
+const BLOCK_END = -2;
+
+function walkText(element: Element, skipClass: string | undefined, links: PageLink[] | null): string {
   if (element.firstElementChild === null) return collapseSpaces(element.textContent ?? '');
   // In document order by sibling and parent links, not a stack of children: no array per node
-  // and no recursion (a hostile page may nest thousands of levels deep). `blocks` holds, per
-  // element entered, whether leaving it ends a block.
-  const blocks: boolean[] = [];
+  // and no recursion (a hostile page may nest thousands of levels deep). `exits` holds, per
+  // element entered, what leaving it adds: INLINE, BLOCK_END, or the index of its link in
+  // `links` (whose text is what the walk read inside it; the text starts at `starts[i]`).
+  const exits: number[] = [];
+  const starts: number[] = [];
   let text = '';
   let budget = MAX_NODES;
   let node: Node = element;
@@ -49,12 +80,20 @@ export function visibleText(element: Element | null | undefined, skipClass?: str
       const tag = (node as Element).tagName;
       if (!UNSEEN.has(tag) && (skipClass === undefined || !hasClass(node as Element, skipClass))) {
         const block = BLOCK.has(tag);
+        const link = links !== null && tag === 'A' && node !== element;
         if ((node as Element).firstElementChild === null) {
           // A leaf: native textContent is exact and fast.
-          text += block ? ` ${node.textContent} ` : node.textContent;
+          const words = node.textContent ?? '';
+          text += block ? ` ${words} ` : words;
+          if (link) addLink(links, node as Element, words);
         } else {
           if (block) text += ' ';
-          blocks.push(block);
+          let exit = block ? BLOCK_END : INLINE;
+          if (link && addLink(links, node as Element, '')) {
+            exit = links.length - 1;
+            starts[exit] = text.length;
+          }
+          exits.push(exit);
           inside = node.firstChild;
         }
       }
@@ -71,14 +110,32 @@ export function visibleText(element: Element | null | undefined, skipClass?: str
         continue walk;
       }
       node = node.parentNode as Node;
-      if (blocks.pop()) {
+      const exit = exits.pop() ?? INLINE;
+      if (exit === BLOCK_END) {
         if (budget-- <= 0) break walk;
         text += ' ';
-      }
+      } else if (exit >= 0) (links as PageLink[])[exit]!.text = collapseSpaces(text.slice(starts[exit]));
     }
     break;
   }
+  // Out of budget inside anchors: each keeps what was read of it.
+  for (const exit of exits)
+    if (exit >= 0) (links as PageLink[])[exit]!.text = collapseSpaces(text.slice(starts[exit]));
   return collapseSpaces(text);
+}
+
+/** Adds an anchor that points at the web, up to `MAX_LINKS`; whether it did. */
+function addLink(links: PageLink[], anchor: Element, words: string): boolean {
+  const href = webHref(anchor);
+  if (links.length >= MAX_LINKS || href === null) return false;
+  links.push({ element: anchor as HTMLAnchorElement, href, text: collapseSpaces(words) });
+  return true;
+}
+
+/** The anchor's resolved address when it points at the web (not `javascript:` or `mailto:`; an SVG link's `href` is an object). */
+function webHref(anchor: Element): string | null {
+  const href = (anchor as HTMLAnchorElement).href;
+  return typeof href === 'string' && href.startsWith('http') ? href : null;
 }
 
 /**
@@ -108,23 +165,8 @@ export function capText(text: string, max = 20_000): string {
   return text.length > max ? text.slice(0, max) : text;
 }
 
-/** One anchor as a link, when it points at the web (not `javascript:` or `mailto:`). */
-export function linkOf(anchor: Element): { element: HTMLAnchorElement; href: string; text: string } | null {
-  const href = (anchor as HTMLAnchorElement).href;
-  if (typeof href !== 'string' || !href.startsWith('http')) return null;
-  return { element: anchor as HTMLAnchorElement, href, text: visibleText(anchor) };
-}
-
-export function linksIn(
-  container: Element,
-): Array<{ element: HTMLAnchorElement; href: string; text: string }> {
-  const out: Array<{ element: HTMLAnchorElement; href: string; text: string }> = [];
-  for (const anchor of container.querySelectorAll('a[href]')) {
-    // `linkOf` also refuses SVG links, whose `href` is an object, not a string.
-    const link = linkOf(anchor);
-    if (!link) continue;
-    out.push(link);
-    if (out.length >= 200) break;
-  }
-  return out;
+/** One anchor as a link, when it points at the web. */
+export function linkOf(anchor: Element): PageLink | null {
+  const href = webHref(anchor);
+  return href === null ? null : { element: anchor as HTMLAnchorElement, href, text: visibleText(anchor) };
 }

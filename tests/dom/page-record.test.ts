@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRecord } from '../../src/extract/build-record.ts';
-import { linkOf, linksIn, visibleText } from '../../src/extract/page-record.ts';
+import { linkOf, textAndLinks, visibleText } from '../../src/extract/page-record.ts';
 
 function element(html: string): Element {
   const doc = new DOMParser().parseFromString(`<div id="root">${html}</div>`, 'text/html');
@@ -54,7 +54,24 @@ describe('links and records', () => {
     const mixed = element(
       '<svg><a href="https://example.org/svg"><text>x</text></a></svg><a href="https://example.org/">y</a>',
     );
-    expect(linksIn(mixed).map((l) => l.href)).toEqual(['https://example.org/']);
+    expect(textAndLinks(mixed).links.map((l) => l.href)).toEqual(['https://example.org/']);
+  });
+
+  it('keeps what it read of an anchor the node budget cuts off, and stops at 200 links', () => {
+    const root = element('<a href="https://coinbase-careers.example/jd"><b>Coinbase</b></a>');
+    const anchor = root.firstElementChild!;
+    // Past the 50,000-node budget inside the anchor: its text so far, not nothing.
+    for (let i = 0; i < 50_100; i++) anchor.append(root.ownerDocument.createTextNode(' w'));
+    const cut = textAndLinks(root);
+    expect(cut.links).toHaveLength(1);
+    expect(cut.links[0]!.text.startsWith('Coinbase w w')).toBe(true);
+    expect(cut.text).toBe(visibleText(root));
+    const many = element(
+      Array.from({ length: 250 }, (_, i) => `<a href="https://example.org/${i}">${i}</a>`).join(''),
+    );
+    expect(textAndLinks(many).links.map((l) => l.text)).toEqual(
+      Array.from({ length: 200 }, (_, i) => String(i)),
+    );
   });
 
   it('caps what a hostile page can put in one record', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { visibleText } from '../../src/extract/page-record.ts';
+import { linkOf, textAndLinks, visibleText } from '../../src/extract/page-record.ts';
 import { check, fuzzTimeout } from '../unit/fuzz/fuzz-config.ts';
 
 /**
@@ -58,10 +58,15 @@ function walkedText(element: Element, skipClass?: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** The reference for links: every `a[href]` by query that points at the web, each read alone. */
+function queriedLinks(element: Element) {
+  return [...element.querySelectorAll('a[href]')].flatMap((anchor) => linkOf(anchor) ?? []).slice(0, 200);
+}
+
 type Tree =
   | { text: string }
   | { comment: true }
-  | { tag: string; svg: boolean; className: string; children: Tree[] };
+  | { tag: string; svg: boolean; className: string; href?: string | undefined; children: Tree[] };
 
 const TAGS = ['span', 'b', 'a', 'em', 'div', 'p', 'li', 'h3', 'td', 'section', 'br', 'hr'];
 const UNSEEN_TAGS = ['script', 'style', 'template', 'noscript'];
@@ -91,6 +96,14 @@ const { tree } = fc.letrec<{ tree: Tree; node: Tree }>((self) => ({
     // SVG elements have lower-case tag names that are never blocks, whatever they are called.
     svg: fc.nat(9).map((n) => n === 0),
     className: fc.constantFrom(...CLASSES),
+    // On any tag; only HTML anchors with a web address are links.
+    href: fc.constantFrom(
+      undefined,
+      'https://coinbase-careers.com/jd',
+      '/relative',
+      'mailto:hr@example.com',
+      '',
+    ),
     children: fc.array(self('node'), { maxLength: 4, depthIdentifier: 'tree' }),
   }),
 }));
@@ -102,6 +115,7 @@ function build(doc: Document, node: Tree): Node {
     ? doc.createElementNS('http://www.w3.org/2000/svg', node.tag)
     : doc.createElement(node.tag);
   if (node.className) element.setAttribute('class', node.className);
+  if (node.href !== undefined) element.setAttribute('href', node.href);
   // Appended one by one, so neighbouring texts stay separate nodes (the parser would merge them).
   for (const child of node.children) element.appendChild(build(doc, child));
   return element;
@@ -118,6 +132,38 @@ describe('visibleText', () => {
           doc.body.replaceChildren(root);
           for (const element of [root, ...root.querySelectorAll('*')]) {
             expect(visibleText(element, skipClass)).toBe(walkedText(element, skipClass));
+          }
+        }),
+        3_000,
+      );
+    },
+    fuzzTimeout(),
+  );
+
+  it(
+    'textAndLinks reads the same text as visibleText and the same links as a query for anchors, in one walk',
+    () => {
+      const doc = document.implementation.createHTMLDocument('');
+      const base = doc.createElement('base');
+      base.href = 'https://www.linkedin.com/feed/';
+      doc.head.append(base);
+      const unseen = UNSEEN_TAGS.map((t) => t.toUpperCase());
+      check(
+        fc.property(tree, (shape) => {
+          const root = build(doc, shape) as Element;
+          doc.body.replaceChildren(root);
+          for (const element of [root, ...root.querySelectorAll('*')]) {
+            const read = textAndLinks(element);
+            expect(read.text).toBe(visibleText(element));
+            // Anchors inside never-rendered elements are no links anyone can click.
+            const clickable = queriedLinks(element).filter((link) => {
+              for (let up = link.element.parentElement; up; up = up.parentElement) {
+                if (unseen.includes(up.tagName)) return false;
+                if (up === element) return true;
+              }
+              return true;
+            });
+            expect(read.links).toEqual(clickable);
           }
         }),
         3_000,

@@ -1,5 +1,5 @@
 import { buildRecord } from '../build-record.ts';
-import { linksIn, type PageRecord, visibleText } from '../page-record.ts';
+import { type PageRecord, textAndLinks, visibleText } from '../page-record.ts';
 import { selectAll, selectFirst } from '../select.ts';
 import { bitcointalkSelectors as S } from './selectors.ts';
 
@@ -10,11 +10,12 @@ export function* extractBitcointalkPosts(document: Document, url: URL): Generato
     const msgId = /msg(\d{1,12})/.exec(selectFirst(cell, S.subjectLink)?.getAttribute('href') ?? '')?.[1];
     if (!body || !msgId) continue;
     const author = visibleText(selectFirst(cell, S.poster));
+    const said = textAndLinks(body);
     yield buildRecord({
       key: `bitcointalk-post:${msgId}`,
       element: body,
-      text: [visibleText(selectFirst(cell, S.subject)), visibleText(body)].filter(Boolean).join('\n'),
-      links: linksIn(body),
+      text: [visibleText(selectFirst(cell, S.subject)), said.text].filter(Boolean).join('\n'),
+      links: said.links,
       pageUrl: url.href,
       author,
     });

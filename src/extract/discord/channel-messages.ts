@@ -1,5 +1,5 @@
 import { buildRecord, type FoundAttachment, type FoundLink } from '../build-record.ts';
-import { linkOf, linksIn, type PageRecord, visibleText } from '../page-record.ts';
+import { linkOf, type PageRecord, textAndLinks, visibleText } from '../page-record.ts';
 import { type Fallbacks, inGroup, selectAll, selectFirst } from '../select.ts';
 import { messageIdOf } from './message-id.ts';
 import { discordSelectors as S } from './selectors.ts';
@@ -15,7 +15,7 @@ export function* extractDiscordMessages(document: Document, url: URL): Generator
     const messageId = messageIdOf(row);
     if (!messageId) continue;
     const author = authorOf(row);
-    const content = partOf(row, `message-content-${messageId}`, S.content);
+    const content = textAndLinks(partOf(row, `message-content-${messageId}`, S.content));
     const container = partOf(row, `message-accessories-${messageId}`, S.accessories);
     // Most messages have an empty one: no attachment, link or embed to query for. A count, not
     // `firstElementChild`, which would wrap a node nothing else reads.
@@ -28,14 +28,14 @@ export function* extractDiscordMessages(document: Document, url: URL): Generator
     });
     const fromAttachments = new Set(attachmentAnchors);
     const links: FoundLink[] = [
-      ...(content ? linksIn(content) : []),
-      ...(accessories ? linksIn(accessories).filter((l) => !fromAttachments.has(l.element)) : []),
+      ...content.links,
+      ...textAndLinks(accessories).links.filter((l) => !fromAttachments.has(l.element)),
     ];
     const embeds = accessories ? selectAll(accessories, S.embed).map((element) => visibleText(element)) : [];
     yield buildRecord({
       key: `discord-message:${messageId}`,
       element: row,
-      text: [author, visibleText(content), ...embeds].filter(Boolean).join('\n'),
+      text: [author, content.text, ...embeds].filter(Boolean).join('\n'),
       links,
       attachments,
       pageUrl,

@@ -1,6 +1,6 @@
 import { buildRecord, type FoundLink } from '../build-record.ts';
 import { jobPostingsIn } from '../json-ld.ts';
-import { linkOf, linksIn, type PageRecord, visibleText } from '../page-record.ts';
+import { linkOf, type PageRecord, textAndLinks, visibleText } from '../page-record.ts';
 import { pageDocument, selectAll, selectFirst } from '../select.ts';
 import { jobBoardJobId } from './routes.ts';
 import { jobBoardSelectors as S } from './selectors.ts';
@@ -20,16 +20,17 @@ export function extractJobBoardPosting(scoped: Document, url: URL): PageRecord[]
   const [posting] = jobPostingsIn(document);
   if (!description && !posting) return [];
   const element = description ?? document.querySelector('main') ?? document.body;
+  const described = textAndLinks(description);
   const links: FoundLink[] = [
     ...selectAll(document, S.apply).flatMap((a) => linkOf(a) ?? []),
-    ...(description ? linksIn(description) : []),
+    ...described.links,
     // Addresses only in the data have no element of their own to mark.
     ...(posting?.urls ?? []).map((href) => ({ href })),
   ];
   const text = [
     posting?.title || visibleText(selectFirst(document, S.title)),
     posting?.organization ? `Hiring organization: ${posting.organization}` : '',
-    description ? visibleText(description) : (posting?.description ?? ''),
+    description ? described.text : (posting?.description ?? ''),
   ];
   return [
     buildRecord({

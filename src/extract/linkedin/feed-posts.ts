@@ -1,5 +1,5 @@
 import { buildRecord, type FoundAttachment } from '../build-record.ts';
-import { linksIn, type PageRecord, visibleText } from '../page-record.ts';
+import { type PageRecord, textAndLinks, visibleText } from '../page-record.ts';
 import { outermost, selectAll, selectFirst } from '../select.ts';
 import { linkedInSelectors as S } from './selectors.ts';
 
@@ -19,15 +19,15 @@ export function* extractLinkedInFeedPosts(root: ParentNode, pageUrl: string): Ge
     const attachments: FoundAttachment[] = [];
     const title = visibleText(docTitle);
     if (docTitle && /\.[a-z0-9]{2,5}$/i.test(title)) attachments.push({ element: docTitle, name: title });
-    const links = [...(commentary ? linksIn(commentary) : []), ...(area ? linksIn(area) : [])];
+    // Text and links in one walk each: every node of a post is read once.
+    const said = textAndLinks(commentary);
+    const shown = textAndLinks(area);
     yield buildRecord({
       key: `linkedin-post:${activity}`,
       element: post,
       // LinkedIn repeats names for screen readers (`.visually-hidden`): read them once.
-      text: [visibleText(actor, 'visually-hidden'), visibleText(commentary), visibleText(area)]
-        .filter(Boolean)
-        .join('\n'),
-      links,
+      text: [visibleText(actor, 'visually-hidden'), said.text, shown.text].filter(Boolean).join('\n'),
+      links: [...said.links, ...shown.links],
       attachments,
       pageUrl,
       author: profileHandle(actor?.getAttribute('href')),

@@ -1,4 +1,4 @@
-import { capText, linkOf, linksIn, type PageRecord, visibleText } from '../page-record.ts';
+import { capText, linkOf, type PageRecord, textAndLinks, visibleText } from '../page-record.ts';
 import { pageDocument, selectFirst } from '../select.ts';
 import { linkedInSelectors as S } from './selectors.ts';
 
@@ -63,7 +63,7 @@ function buildRecord(
   description: Element,
   apply: Element | null,
 ): PageRecord {
-  const links = linksIn(description);
+  const { text, links } = textAndLinks(description);
   const applyLink = apply ? linkOf(apply) : null;
   if (applyLink) links.unshift(applyLink);
   return {
@@ -72,7 +72,7 @@ function buildRecord(
     anchor: element,
     targets: links.map((l) => ({ element: l.element, href: l.href })),
     candidate: {
-      text: capText([title, company, visibleText(description)].filter(Boolean).join('\n')),
+      text: capText([title, company, text].filter(Boolean).join('\n')),
       links: links.map((l) => ({ href: l.href, text: l.text.slice(0, 1_000) })),
       pageUrl,
     },

@@ -1,5 +1,5 @@
 import { buildRecord, type FoundAttachment } from '../build-record.ts';
-import { linksIn, type PageRecord, visibleText } from '../page-record.ts';
+import { type PageRecord, textAndLinks, visibleText } from '../page-record.ts';
 import { inGroup, selectAll } from '../select.ts';
 import { profileHandle } from './feed-posts.ts';
 import { linkedInSelectors as S } from './selectors.ts';
@@ -18,17 +18,16 @@ export function* extractLinkedInMessages(root: ParentNode, pageUrl: string): Gen
     const senderHandle = profileHandle(inGroup(item, S.messageSenderLink)?.getAttribute('href'));
     const urn = event.getAttribute('data-event-urn') ?? '';
     if (!urn.startsWith('urn:li:')) continue;
-    const bodies = selectAll(event, S.messageBody);
+    const bodies = selectAll(event, S.messageBody).map((body) => textAndLinks(body));
     const attachments: FoundAttachment[] = selectAll(event, S.messageAttachmentName).map((element) => ({
       element: element.closest('.ui-attachment') ?? element,
       name: visibleText(element) || (element.getAttribute('title') ?? ''),
     }));
-    const links = bodies.flatMap((body) => linksIn(body));
     yield buildRecord({
       key: `linkedin-message:${urn}`,
       element: event,
-      text: [sender, ...bodies.map((element) => visibleText(element))].filter(Boolean).join('\n'),
-      links,
+      text: [sender, ...bodies.map((body) => body.text)].filter(Boolean).join('\n'),
+      links: bodies.flatMap((body) => body.links),
       attachments,
       pageUrl,
       author: senderHandle ?? sender,

@@ -1,5 +1,5 @@
 import { buildRecord } from '../build-record.ts';
-import { linkOf, linksIn, type PageRecord, visibleText } from '../page-record.ts';
+import { linkOf, type PageRecord, textAndLinks, visibleText } from '../page-record.ts';
 import { pageDocument, selectAll, selectFirst } from '../select.ts';
 import { linkedInProfileHandle } from './routes.ts';
 import { linkedInSelectors as S } from './selectors.ts';
@@ -17,18 +17,13 @@ export function extractLinkedInProfile(scoped: Document, url: URL): PageRecord[]
   const card = selectFirst(document, S.profileTopCard);
   if (!handle || !card) return [];
   const headline = visibleText(selectFirst(card, S.profileHeadline));
-  const about = selectFirst(document, S.profileAbout);
-  const links = [
-    ...selectAll(card, S.profileLinks).flatMap((a) => linkOf(a) ?? []),
-    ...(about ? linksIn(about) : []),
-  ];
+  const about = textAndLinks(selectFirst(document, S.profileAbout));
+  const links = [...selectAll(card, S.profileLinks).flatMap((a) => linkOf(a) ?? []), ...about.links];
   return [
     buildRecord({
       key: `linkedin-profile:${handle}`,
       element: card,
-      text: [visibleText(selectFirst(card, S.profileName)), headline, visibleText(about)]
-        .filter(Boolean)
-        .join('\n'),
+      text: [visibleText(selectFirst(card, S.profileName)), headline, about.text].filter(Boolean).join('\n'),
       links,
       pageUrl: url.href,
       author: handle,

@@ -1,5 +1,5 @@
 import { buildRecord, type FoundLink } from '../build-record.ts';
-import { linkOf, linksIn, type PageRecord, visibleText } from '../page-record.ts';
+import { linkOf, type PageRecord, textAndLinks, visibleText } from '../page-record.ts';
 import { selectAll, selectFirst } from '../select.ts';
 import { redditSelectors as S } from './selectors.ts';
 
@@ -12,8 +12,8 @@ export function* extractNewReddit(document: Document, url: URL): Generator<PageR
   for (const post of selectAll(document, S.post)) {
     const id = post.getAttribute('id') ?? '';
     if (!/^t3_[a-z0-9]{1,16}$/.test(id)) continue;
-    const body = selectFirst(post, S.postBody);
-    const links: FoundLink[] = body ? external(linksIn(body), url) : [];
+    const body = textAndLinks(selectFirst(post, S.postBody));
+    const links: FoundLink[] = external(body.links, url);
     const target = absolute(post.getAttribute('content-href'), url);
     const titleAnchor = post.querySelector('a[slot="title"]');
     // A link post's target is an attribute, not an anchor in the body: mark the post title for it.
@@ -22,7 +22,7 @@ export function* extractNewReddit(document: Document, url: URL): Generator<PageR
     yield buildRecord({
       key: `reddit-post:${id}`,
       element: post,
-      text: [post.getAttribute('post-title') ?? '', visibleText(body)].filter(Boolean).join('\n'),
+      text: [post.getAttribute('post-title') ?? '', body.text].filter(Boolean).join('\n'),
       links,
       pageUrl: url.href,
       author: post.getAttribute('author') ?? undefined,
@@ -32,11 +32,12 @@ export function* extractNewReddit(document: Document, url: URL): Generator<PageR
     const id = comment.getAttribute('thingid') ?? '';
     const body = ownSlot(comment);
     if (!/^t1_[a-z0-9]{1,16}$/.test(id) || !body) continue;
+    const said = textAndLinks(body);
     yield buildRecord({
       key: `reddit-comment:${id}`,
       element: body,
-      text: visibleText(body),
-      links: external(linksIn(body), url),
+      text: said.text,
+      links: external(said.links, url),
       pageUrl: url.href,
       author: comment.getAttribute('author') ?? undefined,
     });
@@ -54,8 +55,8 @@ export function* extractOldReddit(document: Document, url: URL): Generator<PageR
     const entry = selectFirst(thing, S.thingEntry);
     if (!/^t[13]_[a-z0-9]{1,16}$/.test(id) || !entry) continue;
     const title = selectFirst(thing, S.thingTitle);
-    const body = selectFirst(thing, S.thingBody);
-    const links: FoundLink[] = body ? external(linksIn(body), url) : [];
+    const body = textAndLinks(selectFirst(thing, S.thingBody));
+    const links: FoundLink[] = external(body.links, url);
     const titleLink = title ? linkOf(title) : null;
     const outbound = title?.getAttribute('data-outbound-url');
     if (titleLink && !titleLink.href.startsWith(`${url.origin}/r/`))
@@ -66,7 +67,7 @@ export function* extractOldReddit(document: Document, url: URL): Generator<PageR
     yield buildRecord({
       key: `reddit-${id.startsWith('t3_') ? 'post' : 'comment'}:${id}`,
       element: entry,
-      text: [visibleText(title), visibleText(body)].filter(Boolean).join('\n'),
+      text: [visibleText(title), body.text].filter(Boolean).join('\n'),
       links,
       pageUrl: url.href,
       author: thing.getAttribute('data-author') ?? undefined,

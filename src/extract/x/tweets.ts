@@ -1,5 +1,5 @@
 import { buildRecord, type FoundLink } from '../build-record.ts';
-import { inlineText, linksIn, type PageRecord, visibleText } from '../page-record.ts';
+import { inlineText, type PageRecord, textAndLinks } from '../page-record.ts';
 import { outermost, selectAll, selectFirst } from '../select.ts';
 import { xStatusIdOf } from './routes.ts';
 import { xSelectors as S } from './selectors.ts';
@@ -16,10 +16,10 @@ export function* extractXPosts(document: Document, url: URL): Generator<PageReco
     const id = xStatusIdOf(permalink?.getAttribute('href') ?? '');
     if (!id) continue;
     const texts = selectAll(tweet, S.text);
-    const card = selectFirst(tweet, S.card);
+    const card = textAndLinks(selectFirst(tweet, S.card));
     const expanded = new Map<string, string>();
     const links: FoundLink[] = [];
-    for (const link of [...texts.flatMap((t) => linksIn(t)), ...(card ? linksIn(card) : [])]) {
+    for (const link of [...texts.flatMap((t) => textAndLinks(t).links), ...card.links]) {
       const shown = expandedUrl(link.href, link.text) ?? expanded.get(link.href);
       if (shown) expanded.set(link.href, shown);
       links.push({ element: link.element, href: shown ?? link.href, text: link.text.replace(/…$/, '') });
@@ -30,9 +30,7 @@ export function* extractXPosts(document: Document, url: URL): Generator<PageReco
     yield buildRecord({
       key: `x-post:${id}`,
       element: tweet,
-      text: [userName, ...texts.map((element) => inlineText(element)), visibleText(card)]
-        .filter(Boolean)
-        .join('\n'),
+      text: [userName, ...texts.map((element) => inlineText(element)), card.text].filter(Boolean).join('\n'),
       links,
       pageUrl: url.href,
       author: handle ? `@${handle}` : undefined,
