@@ -280,12 +280,11 @@ export class WarningRenderer {
     for (const name of ['style', 'class', 'hidden', 'inert', 'dir'])
       if (host.hasAttribute(name)) host.removeAttribute(name);
     // The top-layer banner is a manual popover; an inline one is none.
-    if (top) {
+    if (!shown) {
       if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
       return;
     }
     if (host.hasAttribute('popover')) host.removeAttribute('popover');
-    if (!shown) return;
     if (host.getAttribute('data-lureguard-warning') !== shown.level)
       host.setAttribute('data-lureguard-warning', shown.level);
     const label = ariaLabel(shown.level, shown.finding.verdict);
