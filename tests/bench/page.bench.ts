@@ -7,10 +7,10 @@
  * fixture's markup as served, not from live posts that carry our warnings).
  *
  * Attribution: the V8 CPU profiler (100 µs sampling) on the page, and a Chromium trace of the
- * page's main thread for task boundaries and each task's thread CPU time. A sample counts as the extension's when any frame on
- * its stack comes from the content script's URL (so DOM work our code calls is included, the
- * page's own work is not); garbage collection inside a task that ran our code counts too, as
- * our allocations caused it. "Longest task" is the longest main-thread task (trace
+ * page's main thread for task boundaries and each task's thread CPU time. A sample counts as
+ * the extension's when any frame on its stack comes from the content script's URL (so DOM work
+ * our code calls is included, the page's own work is not); garbage collection inside a task
+ * that ran our code counts too, as our allocations caused it. "Longest task" is the longest main-thread task (trace
  * `ThreadControllerImpl::RunTask`, plus the microtask checkpoint right after it) in which our
  * code ran, less the time the page's own scripts took in it (our MutationObserver callback
  * runs at the end of the page's task that added the posts). Rendering that the browser does
@@ -90,7 +90,6 @@ const PRISTINE = '__lureguardBenchItems';
 /** The profiler's pseudo-frames: no script is running. */
 const NOT_SCRIPT = new Set(['(root)', '(program)', '(idle)', '(garbage collector)']);
 
-/** Extension time and the longest task it ran in, from one capture. */
 /** The extension's time in one capture: CPU (the figures the targets read) and wall. */
 interface Cost {
   totalMs: number;
@@ -99,6 +98,7 @@ interface Cost {
   wallLongestMs: number;
 }
 
+/** Extension time and the longest task it ran in, from one capture. */
 function attribute({ profile, tasks }: Capture): Cost {
   if (process.env.BENCH_PROFILES)
     writeFileSync(join(process.env.BENCH_PROFILES, `${Date.now()}.cpuprofile`), JSON.stringify(profile));
@@ -228,10 +228,10 @@ async function startCapture(page: Page): Promise<{ stop(): Promise<Capture> }> {
         .sort((x, y) => x.ts - y.ts);
       // Outermost events only (a nested run loop runs tasks inside a task); a checkpoint right
       // after a task is part of it.
-      // Without a thread time, a task counts as all CPU (never less than it was).
       const outer: Task[] = [];
       for (const e of tasks) {
         const last = outer.at(-1);
+        // Without a thread time, a task counts as all CPU (never less than it was).
         const cpu = e.tdur ?? e.dur ?? 0;
         if (last && e.ts < last.end) continue;
         if (last && e.name === MICROTASKS && e.ts - last.end < SAME_TASK_US) {
