@@ -114,14 +114,18 @@ function walkText(element: Element, skipClass: string | undefined, links: PageLi
       if (exit === BLOCK_END) {
         if (budget-- <= 0) break walk;
         text += ' ';
-      } else if (exit >= 0) (links as PageLink[])[exit]!.text = collapseSpaces(text.slice(starts[exit]));
+      } else if (exit >= 0) closeLink(exit);
     }
     break;
   }
   // Out of budget inside anchors: each keeps what was read of it.
-  for (const exit of exits)
-    if (exit >= 0) (links as PageLink[])[exit]!.text = collapseSpaces(text.slice(starts[exit]));
+  for (const exit of exits) if (exit >= 0) closeLink(exit);
   return collapseSpaces(text);
+
+  /** An anchor's words are what the walk read since entering it. */
+  function closeLink(index: number): void {
+    (links as PageLink[])[index]!.text = collapseSpaces(text.slice(starts[index]));
+  }
 }
 
 /** Adds an anchor that points at the web, up to `MAX_LINKS`; whether it did. */
@@ -169,4 +173,15 @@ export function capText(text: string, max = 20_000): string {
 export function linkOf(anchor: Element): PageLink | null {
   const href = webHref(anchor);
   return href === null ? null : { element: anchor as HTMLAnchorElement, href, text: visibleText(anchor) };
+}
+
+/**
+ * The links inside an element, for a caller that reads its words some other way (or not at
+ * all): a native query wraps only the anchors, where `textAndLinks` would walk every node.
+ */
+export function linksIn(container: Element | null | undefined): PageLink[] {
+  if (!container) return [];
+  return [...container.querySelectorAll('a[href]')]
+    .flatMap((anchor) => linkOf(anchor) ?? [])
+    .slice(0, MAX_LINKS);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { linkOf, textAndLinks, visibleText } from '../../src/extract/page-record.ts';
+import { linksIn, textAndLinks, visibleText } from '../../src/extract/page-record.ts';
 import { check, fuzzTimeout } from '../unit/fuzz/fuzz-config.ts';
 
 /**
@@ -56,11 +56,6 @@ function walkedText(element: Element, skipClass?: string): string {
     break;
   }
   return text.replace(/\s+/g, ' ').trim();
-}
-
-/** The reference for links: every `a[href]` by query that points at the web, each read alone. */
-function queriedLinks(element: Element) {
-  return [...element.querySelectorAll('a[href]')].flatMap((anchor) => linkOf(anchor) ?? []).slice(0, 200);
 }
 
 type Tree =
@@ -141,7 +136,7 @@ describe('visibleText', () => {
   );
 
   it(
-    'textAndLinks reads the same text as visibleText and the same links as a query for anchors, in one walk',
+    'textAndLinks reads the same text as visibleText and the same links as linksIn (a query for anchors), in one walk',
     () => {
       const doc = document.implementation.createHTMLDocument('');
       const base = doc.createElement('base');
@@ -156,7 +151,7 @@ describe('visibleText', () => {
             const read = textAndLinks(element);
             expect(read.text).toBe(visibleText(element));
             // Anchors inside never-rendered elements are no links anyone can click.
-            const clickable = queriedLinks(element).filter((link) => {
+            const clickable = linksIn(element).filter((link) => {
               for (let up = link.element.parentElement; up; up = up.parentElement) {
                 if (unseen.includes(up.tagName)) return false;
                 if (up === element) return true;

@@ -1,5 +1,5 @@
 import { buildRecord, type FoundAttachment, type FoundLink } from '../build-record.ts';
-import { linkOf, type PageRecord, textAndLinks, visibleText } from '../page-record.ts';
+import { linkOf, linksIn, type PageRecord, textAndLinks, visibleText } from '../page-record.ts';
 import { type Fallbacks, inGroup, selectAll, selectFirst } from '../select.ts';
 import { messageIdOf } from './message-id.ts';
 import { discordSelectors as S } from './selectors.ts';
@@ -29,7 +29,7 @@ export function* extractDiscordMessages(document: Document, url: URL): Generator
     const fromAttachments = new Set(attachmentAnchors);
     const links: FoundLink[] = [
       ...content.links,
-      ...textAndLinks(accessories).links.filter((l) => !fromAttachments.has(l.element)),
+      ...linksIn(accessories).filter((l) => !fromAttachments.has(l.element)),
     ];
     const embeds = accessories ? selectAll(accessories, S.embed).map((element) => visibleText(element)) : [];
     yield buildRecord({

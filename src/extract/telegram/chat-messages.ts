@@ -1,5 +1,5 @@
 import { buildRecord, type FoundAttachment } from '../build-record.ts';
-import { type PageRecord, textAndLinks, visibleText } from '../page-record.ts';
+import { linksIn, type PageRecord, visibleText } from '../page-record.ts';
 import { inGroup, pageDocument, selectAll, selectFirst } from '../select.ts';
 import { telegramChatOf } from './routes.ts';
 import { telegramSelectors as S } from './selectors.ts';
@@ -29,7 +29,7 @@ export function* extractTelegramMessages(document: Document, url: URL): Generato
       key: `telegram-message:${chat}:${id}`,
       element: bubble,
       text: [author, textWithoutTime(textBox)].filter(Boolean).join('\n'),
-      links: textAndLinks(textBox).links,
+      links: linksIn(textBox),
       attachments,
       pageUrl: url.href,
       author,

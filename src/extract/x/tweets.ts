@@ -1,5 +1,5 @@
 import { buildRecord, type FoundLink } from '../build-record.ts';
-import { inlineText, type PageRecord, textAndLinks } from '../page-record.ts';
+import { inlineText, linksIn, type PageRecord, textAndLinks } from '../page-record.ts';
 import { outermost, selectAll, selectFirst } from '../select.ts';
 import { xStatusIdOf } from './routes.ts';
 import { xSelectors as S } from './selectors.ts';
@@ -19,7 +19,7 @@ export function* extractXPosts(document: Document, url: URL): Generator<PageReco
     const card = textAndLinks(selectFirst(tweet, S.card));
     const expanded = new Map<string, string>();
     const links: FoundLink[] = [];
-    for (const link of [...texts.flatMap((t) => textAndLinks(t).links), ...card.links]) {
+    for (const link of [...texts.flatMap((t) => linksIn(t)), ...card.links]) {
       const shown = expandedUrl(link.href, link.text) ?? expanded.get(link.href);
       if (shown) expanded.set(link.href, shown);
       links.push({ element: link.element, href: shown ?? link.href, text: link.text.replace(/…$/, '') });
