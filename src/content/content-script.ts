@@ -1,6 +1,6 @@
 import { BgRejudge, findingsIn } from '../core/verdict-messages.ts';
 import type { PageRecord } from '../extract/page-record.ts';
-import { pageRecords } from '../extract/site-adapters.ts';
+import { pageRecords, pageShadowRoots } from '../extract/site-adapters.ts';
 import { extensionApi as browser } from '../ui/i18n/extension-api.ts';
 import { setLanguage } from '../ui/i18n/translate.ts';
 import { parseSettings, readSettings, SETTINGS_KEY, type UserSettings } from '../ui/i18n/user-settings.ts';
@@ -60,6 +60,7 @@ async function start(): Promise<void> {
     // The full scan strips forged hooks page-wide first; with the site off, only that is done.
     if (enabled) scanner.scanAll();
     else renderer.stripForgedIn(document.documentElement);
+    watchShadowRoots();
   };
   const navigation = new NavigationWatch(() => void restart());
 
@@ -80,14 +81,16 @@ async function start(): Promise<void> {
   // is idle, and the tab is shown (a hidden tab draws no frames, and shows nobody anything).
   let writesAtLastTick = -1;
   window.setInterval(() => {
+    watchShadowRoots();
     const quiet = renderer.writes === writesAtLastTick;
     writesAtLastTick = renderer.writes;
     if (quiet && renderer.findingCount > 0 && scanner.settled && document.visibilityState === 'visible')
       renderer.guardNearScreen();
   }, VISIBILITY_CHECK_MS);
 
-  new MutationObserver((mutations) => {
+  const observer = new MutationObserver((mutations) => {
     if (navigation.check()) return;
+    watchShadowRoots();
     let removed = false;
     for (const mutation of mutations) {
       if (mutation.type === 'attributes') {
@@ -111,13 +114,30 @@ async function start(): Promise<void> {
       }
     }
     if (removed && renderer.findingCount > 0) guardSoon();
-  }).observe(document.documentElement, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ['data-lureguard', 'data-lureguard-warning'],
   });
+  const observe = (root: Node) =>
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['data-lureguard', 'data-lureguard-warning'],
+    });
+  observe(document.documentElement);
+
+  // Open shadow roots the site fills (LinkedIn's messaging overlay): the document's observer
+  // does not see into them, so each gets observed too, once, and what it holds is read. A page
+  // may attach one with no change to the document itself, so the once-a-second tick looks too.
+  const watched = new WeakSet<ShadowRoot>();
+  function watchShadowRoots(): void {
+    if (!enabled) return;
+    for (const root of pageShadowRoots(document, new URL(location.href))) {
+      if (watched.has(root)) continue;
+      watched.add(root);
+      observe(root);
+      for (const child of root.children) scanner.changed(child);
+    }
+  }
 
   guardClicks((element) => renderer.targets.get(element), openInterstitial);
 

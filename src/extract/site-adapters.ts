@@ -5,7 +5,7 @@ import { isDiscordChannel } from './discord/routes.ts';
 import { extractGeneric } from './generic/generic-article.ts';
 import { extractJobBoardPosting } from './job-boards/job-posting.ts';
 import { isJobBoardHost, jobBoardJobId } from './job-boards/routes.ts';
-import { extractLinkedIn } from './linkedin/linkedin-page.ts';
+import { extractLinkedIn, linkedInShadowRoots } from './linkedin/linkedin-page.ts';
 import { isLinkedIn } from './linkedin/routes.ts';
 import type { PageRecord } from './page-record.ts';
 import { extractNewReddit, extractOldReddit } from './reddit/reddit-posts.ts';
@@ -30,11 +30,13 @@ interface Route {
   site: SiteId;
   matches: (url: URL) => boolean;
   extract: (document: Document, url: URL) => Iterable<PageRecord>;
+  /** Open shadow roots the site renders posts or messages into, which the page's observer cannot see into. */
+  shadowRoots?: (document: Document) => ShadowRoot[];
 }
 
 /** URL -> adapter, first match wins. Routes are pure predicates tested with example URLs. */
 const ROUTES: readonly Route[] = [
-  { site: 'linkedin', matches: isLinkedIn, extract: extractLinkedIn },
+  { site: 'linkedin', matches: isLinkedIn, extract: extractLinkedIn, shadowRoots: linkedInShadowRoots },
   { site: 'discord', matches: isDiscordChannel, extract: extractDiscordMessages },
   { site: 'telegram', matches: isTelegramWeb, extract: extractTelegramMessages },
   { site: 'reddit', matches: isNewReddit, extract: extractNewReddit },
@@ -58,6 +60,15 @@ export function siteOf(url: URL): SiteId | undefined {
   const route = ROUTES.find((r) => r.matches(url));
   if (route) return route.site;
   return SITE_HOSTS.find(([, matches]) => matches(url))?.[0] ?? 'generic';
+}
+
+/**
+ * The open shadow roots on the page that hold content its adapter reads (LinkedIn's messaging
+ * overlay): the content script observes each one, as a MutationObserver on the document does
+ * not report changes inside them.
+ */
+export function pageShadowRoots(document: Document, url: URL): ShadowRoot[] {
+  return ROUTES.find((r) => r.matches(url))?.shadowRoots?.(document) ?? [];
 }
 
 /**

@@ -38,6 +38,67 @@ describe('LinkedIn feed', () => {
   });
 });
 
+describe('LinkedIn messaging overlay (#interop-outlet shadow root)', () => {
+  const inmail = (thread: string, brand: string) => `<li class="msg-s-message-list__event clearfix">
+    <div class="msg-s-event-listitem msg-s-event-listitem--other msg-s-event-listitem--inmail" data-event-urn="urn:li:msg_message:(urn:li:fsd_profile:ACoAAPlaceholderR,${thread})">
+      <div class="msg-s-message-group__meta"><a class="msg-s-message-group__profile-link" href="https://www.linkedin.com/in/placeholder-talent-r/"><span class="msg-s-message-group__name t-14 t-black t-bold">Riley Placeholder</span></a><time class="msg-s-message-group__timestamp t-12">11:05 AM</time></div>
+      <div class="msg-s-event-listitem__message-bubble">
+        <h3 class="msg-s-event-listitem__subject t-14 t-bold">${brand} – Senior Backend Engineer (remote)</h3>
+        <p class="msg-s-event-listitem__body t-14 t-black--light t-normal">Hi! I'm a talent partner for ${brand}. Your profile fits our Senior Backend Engineer role. Please review the attached job description and reply before Friday.</p>
+      </div>
+      <div class="msg-s-event-listitem__attachment-item"><div class="ui-attachment ui-attachment--pdf">
+        <p class="ui-attachment__filename">${brand}_Senior_Backend_Engineer_JD.pdf</p>
+        <button class="ui-attachment__download-button artdeco-button" type="button" aria-label="Download"></button>
+      </div></div>
+    </div>
+  </li>`;
+
+  it('warns on a message that arrives in the open overlay after the page was read', async () => {
+    const page = await openFixture(browser(), 'https://www.linkedin.com/feed/', 'linkedin/feed.html');
+    await expectWarned(page, '.msg-s-event-listitem--inmail', 'Binance');
+    // LinkedIn streams new messages into the bubble's list, inside the outlet's shadow root.
+    await page.evaluate(
+      (html) => {
+        const list = document
+          .querySelector('#interop-outlet')!
+          .shadowRoot!.querySelector('.msg-s-message-list-content')!;
+        list.insertAdjacentHTML('beforeend', html);
+      },
+      inmail('2-OVERLAYmsg9', 'Kraken'),
+    );
+    await expectWarned(page, '[data-event-urn$="2-OVERLAYmsg9)"]', 'Kraken');
+    // Hooks the page forges in there later are stripped as they are anywhere else.
+    const card = page.locator('.msg-conversation-card');
+    await card.evaluate((element) => element.setAttribute('data-lureguard', 'dangerous'));
+    await expect.poll(() => card.getAttribute('data-lureguard')).toBeNull();
+    await page.close();
+  });
+
+  it('warns inside an outlet that the page attaches by script after load', async () => {
+    const page = await openFixture(browser(), 'https://www.linkedin.com/feed/', 'linkedin/feed.html');
+    await expectWarned(page, post('7250000000000000001'), 'Coinbase');
+    // As LinkedIn does: an empty host first, its shadow root attached and filled later.
+    await page.evaluate(() => {
+      const host = document.createElement('div');
+      host.id = 'interop-outlet-2';
+      document.body.append(host);
+      document.querySelector('#interop-outlet')!.remove();
+      host.id = 'interop-outlet';
+    });
+    await page.waitForTimeout(300);
+    await page.evaluate(
+      (html) => {
+        const root = document.querySelector('#interop-outlet')!.attachShadow({ mode: 'open' });
+        root.innerHTML = `<aside class="msg-overlay-container"><ul class="msg-s-message-list-content"></ul></aside>`;
+        setTimeout(() => root.querySelector('ul')!.insertAdjacentHTML('beforeend', html), 200);
+      },
+      inmail('2-OVERLAYmsg8', 'OKX'),
+    );
+    await expectWarned(page, '[data-event-urn$="2-OVERLAYmsg8)"]', 'OKX');
+    await page.close();
+  });
+});
+
 describe('LinkedIn messaging', () => {
   it('warns on the fake InMail with its PDF card and the follow-up, not on the genuine recruiter or our reply', async () => {
     const url = 'https://www.linkedin.com/messaging/thread/2-PLACEHOLDERthreadA/';

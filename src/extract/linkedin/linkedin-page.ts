@@ -1,5 +1,5 @@
 import type { PageRecord } from '../page-record.ts';
-import { selectFirst } from '../select.ts';
+import { pageDocument, selectFirst } from '../select.ts';
 import { extractLinkedInFeedPosts } from './feed-posts.ts';
 import { extractLinkedInJobView, isLinkedInJobPage } from './job-view.ts';
 import { extractLinkedInMessages } from './messaging.ts';
@@ -18,10 +18,21 @@ export function* extractLinkedIn(document: Document, url: URL): Generator<PageRe
   if (isLinkedInProfile(url)) yield* extractLinkedInProfile(document, url);
   yield* extractLinkedInFeedPosts(document, pageUrl);
   yield* extractLinkedInMessages(document, pageUrl);
+  // In a scoped read, only when the outlet itself was added: the content script observes its
+  // root (`linkedInShadowRoots`), so changes inside come as scoped reads of their own.
   const outlet = selectFirst(document, S.interopOutlet)?.shadowRoot;
   // Only an open root is reachable; a closed one yields null and is skipped.
   if (outlet) {
     yield* extractLinkedInMessages(outlet, pageUrl);
     yield* extractLinkedInFeedPosts(outlet, pageUrl);
   }
+}
+
+/**
+ * The open shadow roots LinkedIn renders messages into: `#interop-outlet`'s (the overlay bubbles).
+ * Read from the whole page, whatever part of it changed.
+ */
+export function linkedInShadowRoots(document: Document): ShadowRoot[] {
+  const outlet = selectFirst(pageDocument(document), S.interopOutlet)?.shadowRoot;
+  return outlet ? [outlet] : [];
 }

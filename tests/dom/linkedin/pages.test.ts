@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../../../src/extract/site-adapters.ts';
+import { scopedDocument } from '../../../src/content/scoped-document.ts';
+import { extractPage, pageShadowRoots } from '../../../src/extract/site-adapters.ts';
 import { fixturePart, loadFixture } from '../../fixtures/load-fixture.ts';
 
 function extract(file: string, url: string) {
@@ -52,6 +53,37 @@ describe('LinkedIn feed', () => {
     root.innerHTML =
       '<div class="msg-s-event-listitem msg-s-event-listitem--other" data-event-urn="urn:li:msg_message:(x,y)"><p class="msg-s-event-listitem__body">hello</p></div>';
     expect(extractPage(doc, new URL(url))).toEqual([]);
+  });
+
+  it('names the overlay root for the content script to observe, open roots only, on LinkedIn only', () => {
+    const doc = loadFixture('linkedin/feed.html', url);
+    const outlet = doc.querySelector('#interop-outlet')!.shadowRoot!;
+    expect(pageShadowRoots(doc, new URL(url))).toEqual([outlet]);
+    // Found from the whole page, whatever part of it a scoped read covers.
+    const main = doc.querySelector('main')!;
+    expect(pageShadowRoots(scopedDocument(doc, [main]), new URL(url))).toEqual([outlet]);
+    expect(pageShadowRoots(doc, new URL('https://discord.com/channels/1/2'))).toEqual([]);
+    const closed = new DOMParser().parseFromString('<div id="interop-outlet"></div>', 'text/html');
+    closed.querySelector('#interop-outlet')!.attachShadow({ mode: 'closed' });
+    expect(pageShadowRoots(closed, new URL(url))).toEqual([]);
+  });
+
+  it('reads a message added inside the overlay root as a scoped read of that subtree', () => {
+    const doc = loadFixture('linkedin/feed.html', url);
+    const list = doc
+      .querySelector('#interop-outlet')!
+      .shadowRoot!.querySelector('.msg-s-message-list-content')!;
+    const added = list.firstElementChild!.cloneNode(true) as Element;
+    const event = added.querySelector('[data-event-urn]')!;
+    event.setAttribute(
+      'data-event-urn',
+      'urn:li:msg_message:(urn:li:fsd_profile:ACoAAPlaceholderJ,2-OVERLAYmsg2)',
+    );
+    list.append(added);
+    const keys = extractPage(scopedDocument(doc, [added]), new URL(url)).map((r) => r.key);
+    expect(keys).toEqual([
+      'linkedin-message:urn:li:msg_message:(urn:li:fsd_profile:ACoAAPlaceholderJ,2-OVERLAYmsg2)',
+    ]);
   });
 
   it('reads posts appended by infinite scroll with their own keys', () => {
