@@ -1,6 +1,6 @@
 import { BgRejudge, findingsIn } from '../core/verdict-messages.ts';
 import type { PageRecord } from '../extract/page-record.ts';
-import { pageRecords, pageShadowRoots } from '../extract/site-adapters.ts';
+import { pageRecords, shadowRootFinder } from '../extract/site-adapters.ts';
 import { extensionApi as browser } from '../ui/i18n/extension-api.ts';
 import { setLanguage } from '../ui/i18n/translate.ts';
 import { parseSettings, readSettings, SETTINGS_KEY, type UserSettings } from '../ui/i18n/user-settings.ts';
@@ -49,6 +49,8 @@ async function start(): Promise<void> {
   let settings: UserSettings = await readSettings();
   setLanguage(settings.language);
   let enabled = siteEnabled(location.href, settings);
+  /** The site's way to its content's shadow roots, for the page's route (none on most sites). */
+  let findShadowRoots: ReturnType<typeof shadowRootFinder>;
   const renderer = new WarningRenderer((key) => void send({ type: 'cs:open-report', key }));
   const scanner = new PageScanner(pageRecords, judge, renderer, (root) => renderer.stripForgedIn(root));
 
@@ -56,6 +58,7 @@ async function start(): Promise<void> {
   const restart = async () => {
     scanner.reset();
     enabled = siteEnabled(location.href, settings);
+    findShadowRoots = shadowRootFinder(new URL(location.href));
     await send({ type: 'cs:page-start', url: location.href });
     // The full scan strips forged hooks page-wide first; with the site off, only that is done.
     if (enabled) scanner.scanAll();
@@ -130,8 +133,8 @@ async function start(): Promise<void> {
   // may attach one with no change to the document itself, so the once-a-second tick looks too.
   const watched = new WeakSet<ShadowRoot>();
   function watchShadowRoots(): void {
-    if (!enabled) return;
-    for (const root of pageShadowRoots(document, new URL(location.href))) {
+    if (!enabled || !findShadowRoots) return;
+    for (const root of findShadowRoots(document)) {
       if (watched.has(root)) continue;
       watched.add(root);
       observe(root);

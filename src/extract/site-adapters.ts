@@ -63,12 +63,12 @@ export function siteOf(url: URL): SiteId | undefined {
 }
 
 /**
- * The open shadow roots on the page that hold content its adapter reads (LinkedIn's messaging
- * overlay): the content script observes each one, as a MutationObserver on the document does
- * not report changes inside them.
+ * How to find the open shadow roots that hold content a page's adapter reads (LinkedIn's
+ * messaging overlay), for the content script to observe: a MutationObserver on the document
+ * does not report changes inside them. Undefined where the site has none.
  */
-export function pageShadowRoots(document: Document, url: URL): ShadowRoot[] {
-  return ROUTES.find((r) => r.matches(url))?.shadowRoots?.(document) ?? [];
+export function shadowRootFinder(url: URL): ((document: Document) => ShadowRoot[]) | undefined {
+  return ROUTES.find((r) => r.matches(url))?.shadowRoots;
 }
 
 /**

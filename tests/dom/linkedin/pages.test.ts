@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scopedDocument } from '../../../src/content/scoped-document.ts';
-import { extractPage, pageShadowRoots } from '../../../src/extract/site-adapters.ts';
+import { extractPage, shadowRootFinder } from '../../../src/extract/site-adapters.ts';
 import { fixturePart, loadFixture } from '../../fixtures/load-fixture.ts';
 
 function extract(file: string, url: string) {
@@ -58,14 +58,15 @@ describe('LinkedIn feed', () => {
   it('names the overlay root for the content script to observe, open roots only, on LinkedIn only', () => {
     const doc = loadFixture('linkedin/feed.html', url);
     const outlet = doc.querySelector('#interop-outlet')!.shadowRoot!;
-    expect(pageShadowRoots(doc, new URL(url))).toEqual([outlet]);
+    const find = shadowRootFinder(new URL(url))!;
+    expect(find(doc)).toEqual([outlet]);
     // Found from the whole page, whatever part of it a scoped read covers.
     const main = doc.querySelector('main')!;
-    expect(pageShadowRoots(scopedDocument(doc, [main]), new URL(url))).toEqual([outlet]);
-    expect(pageShadowRoots(doc, new URL('https://discord.com/channels/1/2'))).toEqual([]);
+    expect(find(scopedDocument(doc, [main]))).toEqual([outlet]);
+    expect(shadowRootFinder(new URL('https://discord.com/channels/1/2'))).toBeUndefined();
     const closed = new DOMParser().parseFromString('<div id="interop-outlet"></div>', 'text/html');
     closed.querySelector('#interop-outlet')!.attachShadow({ mode: 'closed' });
-    expect(pageShadowRoots(closed, new URL(url))).toEqual([]);
+    expect(find(closed)).toEqual([]);
   });
 
   it('reads a message added inside the overlay root as a scoped read of that subtree', () => {
