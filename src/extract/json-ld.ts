@@ -1,30 +1,12 @@
-import * as z from 'zod/mini';
-
 /**
  * JSON-LD `JobPosting` as job boards embed it for search engines. The page is hostile: scripts
- * are size-capped, parsed in try/catch, and only the fields we use are kept, through zod.
+ * are size-capped and parsed in try/catch, and only the fields we use are read, each checked for
+ * its type (anything else counts as absent) and strings capped.
  */
 const MAX_SCRIPT_CHARS = 200_000;
 const MAX_SCRIPTS = 10;
-
-const Text = z.pipe(
-  z.unknown(),
-  z.transform((v) => (typeof v === 'string' ? v.slice(0, 20_000) : undefined)),
-);
-const Organization = z.union([
-  z.string(),
-  z.looseObject({ name: z.optional(Text), sameAs: z.optional(z.unknown()), url: z.optional(Text) }),
-]);
-const JobPostingLd = z.looseObject({
-  '@type': z.union([z.string(), z.array(z.string())]),
-  title: z.optional(Text),
-  description: z.optional(Text),
-  url: z.optional(Text),
-  applyUrl: z.optional(Text),
-  directApply: z.optional(z.unknown()),
-  hiringOrganization: z.optional(z.unknown()),
-  identifier: z.optional(z.unknown()),
-});
+/** Where pages keep their structured data. */
+export const JSON_LD_SCRIPT = 'script[type="application/ld+json"]';
 
 export interface JobPosting {
   title: string;
@@ -37,7 +19,7 @@ export interface JobPosting {
 
 export function jobPostingsIn(document: Document): JobPosting[] {
   const out: JobPosting[] = [];
-  const scripts = document.querySelectorAll('script[type="application/ld+json"]');
+  const scripts = document.querySelectorAll(JSON_LD_SCRIPT);
   for (const script of [...scripts].slice(0, MAX_SCRIPTS)) {
     const source = script.textContent ?? '';
     if (source.length > MAX_SCRIPT_CHARS) continue;
@@ -68,26 +50,32 @@ function nodesOf(data: unknown): unknown[] {
 }
 
 function toPosting(node: unknown): JobPosting | null {
-  const parsed = JobPostingLd.safeParse(node);
-  if (!parsed.success) return null;
-  const ld = parsed.data;
-  const types = Array.isArray(ld['@type']) ? ld['@type'] : [ld['@type']];
-  if (!types.includes('JobPosting')) return null;
-  const org = Organization.safeParse(ld.hiringOrganization);
-  const orgName = org.success ? (typeof org.data === 'string' ? org.data : (org.data.name ?? '')) : '';
-  const orgUrls =
-    org.success && typeof org.data !== 'string'
-      ? [org.data.url, ...(Array.isArray(org.data.sameAs) ? org.data.sameAs : [org.data.sameAs])]
-      : [];
-  const urls = [ld.applyUrl, ld.url, ...orgUrls].filter(
+  if (!isObject(node)) return null;
+  const type = node['@type'];
+  const types = Array.isArray(type) ? type : [type];
+  if (!types.includes('JobPosting') || !types.every((t) => typeof t === 'string')) return null;
+  // A name, or an organization with a name and its sites.
+  const org = node.hiringOrganization;
+  const orgName = typeof org === 'string' ? org : isObject(org) ? (text(org.name) ?? '') : '';
+  const orgUrls = isObject(org) ? [org.url, ...(Array.isArray(org.sameAs) ? org.sameAs : [org.sameAs])] : [];
+  const urls = [node.applyUrl, node.url, ...orgUrls].filter(
     (u): u is string => typeof u === 'string' && /^https?:\/\//.test(u) && u.length <= 4_096,
   );
   return {
-    title: ld.title ?? '',
+    title: text(node.title) ?? '',
     organization: orgName,
-    description: stripTags(ld.description ?? ''),
+    description: stripTags(text(node.description) ?? ''),
     urls: [...new Set(urls)].slice(0, 10),
   };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A string field, capped; any other value is absent. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.slice(0, 20_000) : undefined;
 }
 
 /** Text of an HTML description without parsing it as HTML (it is page data). */
