@@ -72,8 +72,8 @@ export function shadowRootFinder(url: URL): ((document: Document) => ShadowRoot[
 }
 
 /**
- * Every record on the page: the site's adapter where one knows the route; otherwise, and on a
- * job board page where the posting adapter found nothing, the generic fallback.
+ * Every record on the page: the site's adapter where one knows the route, otherwise the generic
+ * fallback (a job board's posting adapter falls back to it by itself, on a page with no posting).
  */
 export function extractPage(document: Document, url: URL): PageRecord[] {
   return [...pageRecords(document, url)];
@@ -85,13 +85,9 @@ export function extractPage(document: Document, url: URL): PageRecord[] {
  */
 export function* pageRecords(document: Document, url: URL): Generator<PageRecord> {
   const route = ROUTES.find((r) => r.matches(url));
-  let found = false;
   if (route) {
-    for (const record of route.extract(document, url)) {
-      found = true;
-      yield record;
-    }
-    if (found || route.site !== 'job-boards') return;
+    yield* route.extract(document, url);
+    return;
   }
   if (SITE_HOSTS.some(([site, matches]) => matches(url) && site !== 'job-boards')) return;
   yield* extractGeneric(document, url);

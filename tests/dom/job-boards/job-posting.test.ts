@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { scopedDocument } from '../../../src/content/scoped-document.ts';
 import { jobPostingsIn } from '../../../src/extract/json-ld.ts';
 import { extractPage } from '../../../src/extract/site-adapters.ts';
 import { loadFixture } from '../../fixtures/load-fixture.ts';
@@ -42,6 +43,41 @@ describe('crypto job boards', () => {
     expect(record!.candidate.links?.map((l) => l.href)).toEqual([
       'https://ripple.com/careers/',
       'https://ripple.com',
+    ]);
+  });
+
+  it('reads the posting again when its JSON-LD changes (a router rewrites the head last), not for other changes', () => {
+    const url = 'https://wellfound.com/jobs/3012345-senior-protocol-engineer';
+    const doc = loadFixture('job-boards/wellfound-genuine.html', url);
+    const ld = doc.createElement('script');
+    ld.type = 'application/ld+json';
+    ld.textContent = JSON.stringify({
+      '@type': 'JobPosting',
+      hiringOrganization: { name: 'Kraken', sameAs: 'https://kraken-careers.io' },
+    });
+    doc.querySelector('script[type="application/ld+json"]')!.replaceWith(ld);
+    const [record, ...rest] = extractPage(scopedDocument(doc, [ld]), new URL(url));
+    expect(rest).toEqual([]);
+    expect(record!.candidate.text).toContain('Hiring organization: Kraken');
+    expect(record!.candidate.links?.map((l) => l.href)).toContain('https://kraken-careers.io');
+    const similar = doc.querySelector('section')!;
+    expect(extractPage(scopedDocument(doc, [similar]), new URL(url))).toEqual([]);
+  });
+
+  it('reads a posting URL that shows no posting with the generic adapter, whole and changed', () => {
+    const url = new URL('https://web3.career/backend-engineer-kraken/84211');
+    const doc = new DOMParser().parseFromString(
+      '<html><body><main><h1>Backend Engineer</h1><p>Kraken is hiring. Apply at <a href="https://kraken-jobs.net/apply">kraken-jobs.net</a></p></main></body></html>',
+      'text/html',
+    );
+    expect(extractPage(doc, url).map((r) => r.key)).toEqual([
+      'generic:/backend-engineer-kraken/84211#Backend Engineer',
+    ]);
+    const added = doc.createElement('p');
+    added.textContent = 'Interviews start next week.';
+    doc.querySelector('main')!.append(added);
+    expect(extractPage(scopedDocument(doc, [added]), url).map((r) => r.key)).toEqual([
+      'generic:/backend-engineer-kraken/84211#Backend Engineer',
     ]);
   });
 
