@@ -52,6 +52,8 @@ const NEAR_SCREEN = '100% 0px';
  */
 export class WarningRenderer {
   private readonly shown = new Map<string, Shown>();
+  /** The same warnings by host: the page may change attributes of every host at once. */
+  private readonly byHost = new WeakMap<Element, Shown>();
   /** Our marks: element -> level we set. */
   private readonly marked = new Map<Element, WarningLevel>();
   readonly targets = new WeakMap<Element, MarkedTarget>();
@@ -151,6 +153,7 @@ export class WarningRenderer {
       built: false,
     };
     this.shown.set(record.key, shown);
+    this.byHost.set(host, shown);
     this.place(shown);
     if (this.builtAtOnce < BUILT_AT_ONCE) {
       this.builtAtOnce++;
@@ -275,7 +278,7 @@ export class WarningRenderer {
 
   private restoreHost(host: HTMLElement): void {
     const top = host === this.topLayer.element;
-    const shown = top ? undefined : [...this.shown.values()].find((s) => s.host === host);
+    const shown = top ? undefined : this.byHost.get(host);
     if (!top && !shown) return;
     for (const name of ['style', 'class', 'hidden', 'inert', 'dir'])
       if (host.hasAttribute(name)) host.removeAttribute(name);
@@ -307,6 +310,7 @@ export class WarningRenderer {
       this.unmark(target.element);
     }
     this.shown.delete(shown.key);
+    this.byHost.delete(shown.host);
   }
 
   private mark(element: Element, level: WarningLevel): void {
