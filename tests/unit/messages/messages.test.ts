@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALLOWED_SENDERS, BgVerdicts, RequestMessage } from '../../../src/core/messages.ts';
-import { findingsIn, PageFinding } from '../../../src/core/verdict-messages.ts';
+import { BgVerdictsFrame, findingsIn, PageFinding } from '../../../src/core/verdict-messages.ts';
 
 const validJudge = {
   type: 'cs:judge',
@@ -138,6 +138,29 @@ describe('findingsIn (the content script reads a reply)', () => {
       { numRuns: 1_500, seed: 20261125 },
     );
   }, 30_000);
+  it('reads the frame exactly as BgVerdictsFrame would, whatever the reply is', () => {
+    const frame = fc.oneof(
+      fc.record(
+        {
+          type: fc.oneof(fc.constant('bg:verdicts'), fc.anything()),
+          results: fc.oneof(fc.array(fc.constant(good('a')), { maxLength: 3 }), fc.anything()),
+          extra: fc.anything(),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.anything(),
+    );
+    fc.assert(
+      fc.property(frame, (reply) => {
+        const parsed = BgVerdictsFrame.safeParse(reply);
+        const bySchema = parsed.success
+          ? findingsIn({ type: 'bg:verdicts', results: parsed.data.results })
+          : [];
+        expect(findingsIn(reply)).toStrictEqual(bySchema);
+      }),
+      { numRuns: 2_000, seed: 20261204 },
+    );
+  });
   it('drops fields a finding should not carry', () => {
     const [finding] = findingsIn({ type: 'bg:verdicts', results: [{ ...good('a'), html: '<img onerror>' }] });
     expect(finding).toEqual(good('a'));
