@@ -93,8 +93,8 @@ async function start(): Promise<void> {
 
   const observer = new MutationObserver((mutations) => {
     if (navigation.check()) return;
-    watchShadowRoots();
     let removed = false;
+    let added = false;
     for (const mutation of mutations) {
       if (mutation.type === 'attributes') {
         renderer.stripForged(mutation.target as Element);
@@ -109,6 +109,7 @@ async function start(): Promise<void> {
       for (const node of mutation.addedNodes) {
         if (node instanceof Element) {
           if (ownElements.has(node)) continue;
+          added = true;
           if (enabled) scanner.changed(node);
           else renderer.stripForgedIn(node);
         } else if (node.parentElement && enabled && node.nodeType === Node.TEXT_NODE) {
@@ -117,6 +118,8 @@ async function start(): Promise<void> {
       }
     }
     if (removed && renderer.findingCount > 0) guardSoon();
+    // The page added elements: one may be (or hold) a shadow host the site renders into.
+    if (added) watchShadowRoots();
   });
   const observe = (root: Node) =>
     observer.observe(root, {
@@ -129,8 +132,9 @@ async function start(): Promise<void> {
   observe(document.documentElement);
 
   // Open shadow roots the site fills (LinkedIn's messaging overlay): the document's observer
-  // does not see into them, so each gets observed too, once, and what it holds is read. A page
-  // may attach one with no change to the document itself, so the once-a-second tick looks too.
+  // does not see into them, so each gets observed too, once, and what it holds is read. Looked
+  // for when the page adds elements; a page may also attach one to an element already there,
+  // with no change the observer sees, so the once-a-second tick looks too.
   const watched = new WeakSet<ShadowRoot>();
   function watchShadowRoots(): void {
     if (!enabled || !findShadowRoots) return;
