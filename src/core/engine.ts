@@ -1,5 +1,5 @@
 import type { Brand } from './brands/brand.ts';
-import { careersSentence } from './brands/brand-text.ts';
+import { aOrAn, careersSentence } from './brands/brand-text.ts';
 import { loadBundledCatalog } from './brands/catalog.ts';
 import { registrableDomain } from './domain/registrable-domain.ts';
 import { documentHostReasons, videoCallInstallerReasons } from './files/file-host.ts';
@@ -184,7 +184,7 @@ class Judgement {
       level: isDocument ? 'dangerous' : 'suspicious',
       brand: brand.name,
       host,
-      message: `This ${brand.name} post sends ${what} to ${host}, which is not a ${brand.name} domain; ${careersSentence(brand)}`,
+      message: `This ${brand.name} post sends ${what} to ${host}, which is not ${aOrAn(brand.name)} domain; ${careersSentence(brand)}`,
       ...evidence,
     });
   }

@@ -22,3 +22,19 @@ function buildCareersSentence(brand: Brand): string {
     ? `${brand.name} posts jobs only on ${where.join(' and ')}.`
     : `Check the job on ${brand.name}'s own website${brand.domains[0] ? ` (${brand.domains[0]})` : ''}.`;
 }
+
+/**
+ * "a Coinbase domain", "an OKX domain": the article goes by how the name is said, not by its
+ * first letter alone. A short or vowelless capitalised name is spelled out ("an OKX", "an FTX",
+ * "a BTCC": the letters F, H, L, M, N, R, S and X start with a vowel sound; "NEAR" is a word).
+ * "Uni-", "Use-", "Euro-" and "One" start with a consonant sound ("a Uniswap Labs"). Names
+ * also come from signed lists, so this is a rule, not a table.
+ */
+export function aOrAn(name: string): string {
+  const word = (name.trim().split(/\s/)[0] ?? '').replace(/[.-]/g, '');
+  const spelled = /^[A-Z][A-Z0-9]+$/.test(word) && (word.length <= 3 || !/[AEIOU]/.test(word));
+  const vowelSound = spelled
+    ? /^[AEFHILMNORSX]/.test(word)
+    : /^[aeiou]/i.test(word) && !/^(u[^aeiou\d][aeiou]|eu|one($|[^aeiou]))/i.test(word);
+  return `${vowelSound ? 'an' : 'a'} ${name}`;
+}

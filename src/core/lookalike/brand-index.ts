@@ -1,5 +1,5 @@
 import type { Brand } from '../brands/brand.ts';
-import { careersSentence } from '../brands/brand-text.ts';
+import { aOrAn, careersSentence } from '../brands/brand-text.ts';
 import { hostParts, registrableDomain } from '../domain/registrable-domain.ts';
 import { KeyFilter } from '../hashing/key-filter.ts';
 import { hasJobLanguage } from '../text/lure-text.ts';
@@ -608,7 +608,7 @@ class HostCheck {
   }
 
   notOurs(brand: Brand): string {
-    return `${this.unicodeHost} is not a ${brand.name} domain`;
+    return `${this.unicodeHost} is not ${aOrAn(brand.name)} domain`;
   }
 
   add(id: string, brand: Brand, message: string): void {
