@@ -24,6 +24,7 @@ export const CONTENT_KEYS = [
   'markerSuspicious',
   'topLayerClose',
   'topLayerTitle',
+  'warningLabel',
 ] as const;
 
 export function generateContentStrings(): string {

@@ -19,7 +19,8 @@ export function headline(verdict: Verdict): string {
 }
 
 export function ariaLabel(level: WarningLevel, verdict: Verdict): string {
-  return `${title(level)}. ${headline(verdict)}`;
+  // "Title. Reason" in English; Japanese joins the two with 。, not a Latin full stop.
+  return t('warningLabel', title(level), headline(verdict));
 }
 
 export interface BannerActions {

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+// The page warnings' strings, as the content script registers them.
+import '../../src/content/content-strings.ts';
 import { WarningRenderer } from '../../src/content/warning-renderer.ts';
 import type { PageFinding } from '../../src/core/verdict-messages.ts';
 import type { PageRecord } from '../../src/extract/page-record.ts';

@@ -134,14 +134,15 @@ describe('popup and options', () => {
     await waitForJudged(browser, tabId, `linkedin-job:${JOB_ID}`);
     await expect.poll(() => page.locator(WARNING).count(), { timeout: 10_000 }).toBe(1);
     const label = await page.locator(WARNING).getAttribute('aria-label');
-    expect(label).toContain('偽リクルーター');
+    expect(label).toMatch(/^Lureguard: 偽リクルーター[^。.]*。「/);
     // The reason itself is said in Japanese too, naming the same host and brand.
     expect(label).toContain('「coinbase-careers.com」はCoinbaseのドメインではありません。');
     const popup = await browser.context.newPage();
     await popup.goto(`${PAGE('popup/popup.html')}?tabId=${tabId}`);
     await expect.poll(() => popup.locator('button.mistake').first().textContent()).toBe('これは誤りです');
     expect(await popup.locator('#findings li li').allTextContents()).toContain(
-      label!.split('. ').slice(1).join('. '),
+      // Title and reason are joined with 。 in Japanese; the title has none of its own.
+      label!.split('。').slice(1).join('。'),
     );
     await options.locator('#language').selectOption('auto');
     await Promise.all([popup.close(), options.close(), page.close()]);

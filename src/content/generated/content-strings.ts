@@ -13,7 +13,8 @@ export const CONTENT_STRINGS: Record<Language, Partial<Record<MessageKey, string
     "markerDangerous": "Lureguard: dangerous link or file",
     "markerSuspicious": "Lureguard: suspicious link or file",
     "topLayerClose": "Close",
-    "topLayerTitle": "Lureguard: this page hid its warnings"
+    "topLayerTitle": "Lureguard: this page hid its warnings",
+    "warningLabel": "$1. $2"
   },
   "ja": {
     "bannerAdvice": "ファイルを開いたりコードを実行したりしないでください。本物の採用担当者がそれを求めることはありません。",
@@ -26,6 +27,7 @@ export const CONTENT_STRINGS: Record<Language, Partial<Record<MessageKey, string
     "markerDangerous": "Lureguard: 危険なリンクまたはファイル",
     "markerSuspicious": "Lureguard: 不審なリンクまたはファイル",
     "topLayerClose": "閉じる",
-    "topLayerTitle": "Lureguard: このページは警告を隠しました"
+    "topLayerTitle": "Lureguard: このページは警告を隠しました",
+    "warningLabel": "$1。$2"
   }
 };
