@@ -8,7 +8,8 @@
  * CONNECT proxy, so the pages load under their real hostnames from a loopback HTTPS server.
  * Each fixture page carries one extra script that reports what it sees (warning hosts and
  * their labels, marked elements, open shadow roots included) to that server; the counts are
- * compared with the ones the Chromium e2e tests expect.
+ * compared with the ones the Chromium e2e tests expect. Each label is printed, cut to 140
+ * characters (SMOKE_LABEL_CHARS=1000 prints them whole, to proofread the warnings' wording).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -175,7 +176,8 @@ for (const p of PAGES) {
   console.log(
     `${ok ? 'ok  ' : 'FAIL'} ${p.url}: ${report?.warnings.length ?? 'no report'} of ${p.warnings} warnings`,
   );
-  for (const label of report?.warnings ?? []) console.log(`       ${label.slice(0, 140)}`);
+  for (const label of report?.warnings ?? [])
+    console.log(`       ${label.slice(0, Number(process.env.SMOKE_LABEL_CHARS ?? 140))}`);
 }
 console.log(
   `\n${[...seen.values()][0]?.browser ?? FIREFOX}: ${PAGES.length - failures} of ${PAGES.length} pages as in Chromium`,
