@@ -12,12 +12,12 @@
  * characters (SMOKE_LABEL_CHARS=1000 prints them whole, to proofread the warnings' wording).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:https';
 import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startLoopbackHttps } from '../tests/e2e/loopback-https.ts';
 import { fixtureHtml } from '../tests/fixtures/load-fixture.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -62,7 +62,7 @@ const REPORTER = `<script>(() => {
       marked: roots().flatMap((r) => [...r.querySelectorAll('[data-lureguard]')].map((e) => e.tagName.toLowerCase() + ':' + e.getAttribute('data-lureguard'))),
       browser: navigator.userAgent.split(' ').pop(),
     });
-    if (seen !== last) fetch('/__lureguard-smoke', { method: 'POST', body: (last = seen) });
+    if (seen !== last) fetch('/__lureguard-smoke?' + encodeURIComponent((last = seen)));
   }, 300);
 })();</script>`;
 
@@ -84,31 +84,24 @@ const bodies = new Map(
 );
 const seen = new Map<string, Seen>();
 
-const site = createServer(
-  { cert: readFileSync(join(TLS, 'test-only-leaf.crt')), key: readFileSync(join(TLS, 'test-only-leaf.key')) },
-  (req, res) => {
-    if (req.method === 'POST' && req.url === '/__lureguard-smoke') {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        const report = JSON.parse(body) as Seen;
-        seen.set(new URL(report.page).href, report);
-        res.end();
-      });
-      return;
+const REPORT = '/__lureguard-smoke?';
+const site = await startLoopbackHttps(
+  (path, host) => {
+    if (path.startsWith(REPORT)) {
+      const report = JSON.parse(decodeURIComponent(path.slice(REPORT.length))) as Seen;
+      seen.set(new URL(report.page).href, report);
+      return { status: 204, type: 'text/plain', body: '' };
     }
-    const body = bodies.get(`${req.headers.host}${req.url}`);
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? '');
+    const body = bodies.get(`${host}${path}`);
+    return { status: body ? 200 : 404, type: 'text/html; charset=utf-8', body: body ?? '' };
   },
+  { leaf: true },
 );
-await new Promise<void>((done) => site.listen(0, '127.0.0.1', done));
-const sitePort = (site.address() as AddressInfo).port;
 
 // Every host Firefox asks for, through CONNECT, ends at the loopback site server.
 const proxy = createHttpServer();
 proxy.on('connect', (_req, client, head) => {
-  const upstream = connect(sitePort, '127.0.0.1', () => {
+  const upstream = connect(site.port, '127.0.0.1', () => {
     client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
     upstream.write(head);
     upstream.pipe(client);
@@ -187,7 +180,7 @@ if (failures > 0 && stderr) console.log(stderr.slice(-2_000));
 webExt.kill('SIGINT');
 await new Promise((r) => setTimeout(r, 1_500));
 webExt.kill('SIGKILL');
-site.close();
+void site.close();
 proxy.close();
 rmSync(profile, { recursive: true, force: true });
 process.exit(failures > 0 ? 1 : 0);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isRecord } from './is-record.ts';
 
 /**
  * What the content script parses: the worker's verdict reply and its re-judge nudge. Kept apart
@@ -65,10 +66,6 @@ function plainFinding(value: unknown): PageFinding | undefined {
     read.push(page);
   }
   return { key, verdict: { verdict: level, reasons: read } };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -1,3 +1,6 @@
+import { isRecord } from '../core/is-record.ts';
+import { capText } from './page-record.ts';
+
 /**
  * JSON-LD `JobPosting` as job boards embed it for search engines. The page is hostile: scripts
  * are size-capped and parsed in try/catch, and only the fields we use are read, each checked for
@@ -50,14 +53,14 @@ function nodesOf(data: unknown): unknown[] {
 }
 
 function toPosting(node: unknown): JobPosting | null {
-  if (!isObject(node)) return null;
+  if (!isRecord(node)) return null;
   const type = node['@type'];
   const types = Array.isArray(type) ? type : [type];
   if (!types.includes('JobPosting') || !types.every((t) => typeof t === 'string')) return null;
   // A name, or an organization with a name and its sites.
   const org = node.hiringOrganization;
-  const orgName = typeof org === 'string' ? org : isObject(org) ? (text(org.name) ?? '') : '';
-  const orgUrls = isObject(org) ? [org.url, ...(Array.isArray(org.sameAs) ? org.sameAs : [org.sameAs])] : [];
+  const orgName = typeof org === 'string' ? org : isRecord(org) ? (text(org.name) ?? '') : '';
+  const orgUrls = isRecord(org) ? [org.url, ...(Array.isArray(org.sameAs) ? org.sameAs : [org.sameAs])] : [];
   const urls = [node.applyUrl, node.url, ...orgUrls].filter(
     (u): u is string => typeof u === 'string' && /^https?:\/\//.test(u) && u.length <= 4_096,
   );
@@ -69,13 +72,9 @@ function toPosting(node: unknown): JobPosting | null {
   };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A string field, capped; any other value is absent. */
 function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value.slice(0, 20_000) : undefined;
+  return typeof value === 'string' ? capText(value) : undefined;
 }
 
 /** Text of an HTML description without parsing it as HTML (it is page data). */

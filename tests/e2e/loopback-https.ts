@@ -22,11 +22,22 @@ export interface Answer {
 }
 export type Handler = (path: string, host: string) => Answer;
 
-/** A real HTTPS server on 127.0.0.1 with the test certificate; Chromium reaches it under mapped names. */
+/**
+ * A real HTTPS server on 127.0.0.1 with the test certificate; Chromium reaches it under mapped
+ * names. `leaf` serves the leaf certificate that the test certificate signed instead, for
+ * Firefox, which refuses a CA certificate as a server's (scripts/firefox-smoke.ts).
+ */
 export async function startLoopbackHttps(
   handler: Handler,
+  options: { leaf?: boolean } = {},
 ): Promise<{ port: number; server: Server; close(): Promise<void> }> {
-  const server = createServer({ cert, key }, (req, res) => {
+  const served = options.leaf
+    ? {
+        cert: readFileSync(resolve(TLS, 'test-only-leaf.crt')),
+        key: readFileSync(resolve(TLS, 'test-only-leaf.key')),
+      }
+    : { cert, key };
+  const server = createServer(served, (req, res) => {
     const answer = handler(req.url ?? '/', req.headers.host ?? '');
     res.writeHead(answer.status, { 'content-type': answer.type, ...answer.headers });
     res.end(answer.body);

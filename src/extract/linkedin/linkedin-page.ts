@@ -20,8 +20,7 @@ export function* extractLinkedIn(document: Document, url: URL): Generator<PageRe
   yield* extractLinkedInMessages(document, pageUrl);
   // In a scoped read, only when the outlet itself was added: the content script observes its
   // root (`linkedInShadowRoots`), so changes inside come as scoped reads of their own.
-  const outlet = selectFirst(document, S.interopOutlet)?.shadowRoot;
-  // Only an open root is reachable; a closed one yields null and is skipped.
+  const outlet = outletRoot(document);
   if (outlet) {
     yield* extractLinkedInMessages(outlet, pageUrl);
     yield* extractLinkedInFeedPosts(outlet, pageUrl);
@@ -33,6 +32,11 @@ export function* extractLinkedIn(document: Document, url: URL): Generator<PageRe
  * Read from the whole page, whatever part of it changed.
  */
 export function linkedInShadowRoots(document: Document): ShadowRoot[] {
-  const outlet = selectFirst(pageDocument(document), S.interopOutlet)?.shadowRoot;
+  const outlet = outletRoot(pageDocument(document));
   return outlet ? [outlet] : [];
+}
+
+/** `#interop-outlet`'s shadow root. Only an open root is reachable; a closed one gives null. */
+function outletRoot(document: Document): ShadowRoot | null {
+  return selectFirst(document, S.interopOutlet)?.shadowRoot ?? null;
 }
