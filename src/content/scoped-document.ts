@@ -8,7 +8,8 @@
  * query through `document.body` still work, just without the saving.
  */
 export function scopedDocument(document: Document, roots: readonly Element[]): Document {
-  const querySelectorAll = (selector: string): Element[] => {
+  /** The matches in scope, in the order above; with `firstOnly`, up to the first root with any. */
+  const matchesIn = (selector: string, firstOnly: boolean): Element[] => {
     const found: Element[] = [];
     const ancestors = new Set<Element>();
     let walked: Element | null | undefined;
@@ -27,13 +28,19 @@ export function scopedDocument(document: Document, roots: readonly Element[]): D
       }
       walked = parent;
       if (root.matches(selector)) found.push(root);
-      for (const inside of root.querySelectorAll(selector)) found.push(inside);
+      if (firstOnly) {
+        // One is enough: stop at the first root with a match, and ask a root for one, not a list.
+        const inside = found.length > 0 ? null : root.querySelector(selector);
+        if (inside) found.push(inside);
+        if (found.length > 0) return found;
+      } else for (const inside of root.querySelectorAll(selector)) found.push(inside);
     }
     return found;
   };
+  const querySelectorAll = (selector: string): Element[] => matchesIn(selector, false);
   // The first match of the first root with any: its outermost matching ancestor, else the
   // root, else a descendant.
-  const querySelector = (selector: string): Element | null => querySelectorAll(selector)[0] ?? null;
+  const querySelector = (selector: string): Element | null => matchesIn(selector, true)[0] ?? null;
   return new Proxy(document, {
     get(target, property) {
       if (property === 'querySelectorAll') return querySelectorAll;

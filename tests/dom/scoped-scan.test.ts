@@ -29,6 +29,53 @@ describe('a view scoped to several changed subtrees', () => {
     expect(scoped.querySelector('section')?.id).toBe('p');
     expect(scopedDocument(doc, roots.slice(2)).querySelector('section')).toBeNull();
   });
+
+  it('querySelector answers with the first of querySelectorAll, for any roots and selector', () => {
+    const doc = new DOMParser().parseFromString(
+      '<main id="m" class="feed"><article id="a1" class="post"><p id="a1p"><a id="a1a" href="#1">1</a></p></article>' +
+        '<article id="a2" class="post"><p id="a2p">two</p></article></main><aside id="s"><p id="sp"><a id="sa" href="#3">3</a></p></aside>',
+      'text/html',
+    );
+    const ids = ['m', 'a1', 'a1p', 'a1a', 'a2', 'a2p', 's', 'sp', 'sa'];
+    const selectors = ['a', 'p', '.post', '.feed', 'main, aside', 'article p', 'section', '.post a, aside'];
+    // Every run of up to three elements in document order that do not nest, as the scanner hands them over.
+    const rootSets: Element[][] = [];
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i; j < ids.length; j++)
+        for (let k = j; k < ids.length; k++) {
+          const set = [...new Set([ids[i], ids[j], ids[k]])].map((id) => doc.getElementById(id!)!);
+          if (set.every((x) => set.every((y) => x === y || !x.contains(y)))) rootSets.push(set);
+        }
+    expect(rootSets.length).toBeGreaterThan(20);
+    for (const roots of rootSets)
+      for (const selector of selectors) {
+        const scoped = scopedDocument(doc, roots);
+        expect(scoped.querySelector(selector), `${selector} in ${roots.map((r) => r.id)}`).toBe(
+          scoped.querySelectorAll(selector)[0] ?? null,
+        );
+      }
+  });
+
+  it('querySelector asks no later root once one has a match', () => {
+    const doc = new DOMParser().parseFromString(
+      '<p id="one"><a href="#1">1</a></p><p id="two"><a href="#2">2</a></p>',
+      'text/html',
+    );
+    const [one, two] = ['one', 'two'].map((id) => doc.getElementById(id)!);
+    const asked: string[] = [];
+    for (const root of [one!, two!])
+      for (const method of ['matches', 'querySelector', 'querySelectorAll'] as const) {
+        const original = root[method].bind(root) as (selector: string) => unknown;
+        Object.defineProperty(root, method, {
+          value: (selector: string) => {
+            asked.push(`${root.id}.${method}`);
+            return original(selector);
+          },
+        });
+      }
+    expect(scopedDocument(doc, [one!, two!]).querySelector('a')?.getAttribute('href')).toBe('#1');
+    expect(asked).toEqual(['one.matches', 'one.querySelector']);
+  });
 });
 
 describe('scans scoped to a changed subtree', () => {

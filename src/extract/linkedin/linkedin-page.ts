@@ -7,6 +7,9 @@ import { extractLinkedInProfile } from './profile.ts';
 import { isLinkedInProfile } from './routes.ts';
 import { linkedInSelectors as S } from './selectors.ts';
 
+/** Any message, in any layout, or the outlet that may hold more. */
+const MESSAGES_OR_OUTLET = [...S.messageEvent, ...S.interopOutlet].join(', ');
+
 /**
  * Everything LinkedIn can show at once: the route's main content (job, profile), feed updates
  * (feed, company and activity pages), and messaging, whose overlay bubbles sit on every page,
@@ -17,6 +20,8 @@ export function* extractLinkedIn(document: Document, url: URL): Generator<PageRe
   if (isLinkedInJobPage(url)) yield* extractLinkedInJobView(document, url);
   if (isLinkedInProfile(url)) yield* extractLinkedInProfile(document, url);
   yield* extractLinkedInFeedPosts(document, pageUrl);
+  // Most changes hold no message and no outlet (a feed's next posts): one query rules out both.
+  if (document.querySelector(MESSAGES_OR_OUTLET) === null) return;
   yield* extractLinkedInMessages(document, pageUrl);
   // In a scoped read, only when the outlet itself was added: the content script observes its
   // root (`linkedInShadowRoots`), so changes inside come as scoped reads of their own.

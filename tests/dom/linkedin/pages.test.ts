@@ -87,6 +87,24 @@ describe('LinkedIn feed', () => {
     ]);
   });
 
+  it('reads posts and an overlay outlet added in the same batch, the outlet after the posts', () => {
+    const doc = loadFixture('linkedin/feed.html', url);
+    const outlet = doc.querySelector('#interop-outlet')!;
+    outlet.remove();
+    const feed = doc.querySelector('.scaffold-finite-scroll__content')!;
+    feed.insertAdjacentHTML('beforeend', fixturePart('linkedin/feed-more.html', 'posts'));
+    const added = [...feed.children].slice(-2);
+    doc.body.append(outlet);
+    const keys = extractPage(scopedDocument(doc, [...added, outlet]), new URL(url)).map((r) => r.key);
+    expect(keys).toEqual([
+      'linkedin-post:7250000000000000011',
+      'linkedin-post:7250000000000000012',
+      'linkedin-message:urn:li:msg_message:(urn:li:fsd_profile:ACoAAPlaceholderJ,2-OVERLAYmsg1)',
+    ]);
+    // Posts alone: no message, no outlet.
+    expect(extractPage(scopedDocument(doc, added), new URL(url)).map((r) => r.key)).toEqual(keys.slice(0, 2));
+  });
+
   it('reads posts appended by infinite scroll with their own keys', () => {
     const doc = loadFixture('linkedin/feed.html', url);
     doc
