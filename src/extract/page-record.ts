@@ -180,8 +180,13 @@ export function linkOf(anchor: Element): PageLink | null {
  * all): a native query wraps only the anchors, where `textAndLinks` would walk every node.
  */
 export function linksIn(container: Element | null | undefined): PageLink[] {
-  if (!container) return [];
-  return [...container.querySelectorAll('a[href]')]
-    .flatMap((anchor) => linkOf(anchor) ?? [])
-    .slice(0, MAX_LINKS);
+  const links: PageLink[] = [];
+  if (!container) return links;
+  // Stops at the cap: a hostile page may hold any number of anchors, and each is read.
+  for (const anchor of container.querySelectorAll('a[href]')) {
+    const link = linkOf(anchor);
+    if (link) links.push(link);
+    if (links.length >= MAX_LINKS) break;
+  }
+  return links;
 }

@@ -46,6 +46,11 @@ const ROUTES: readonly Route[] = [
   { site: 'job-boards', matches: (url) => jobBoardJobId(url) !== null, extract: extractJobBoardPosting },
 ];
 
+/** The route for a URL: the first whose predicate matches. */
+function routeOf(url: URL): Route | undefined {
+  return ROUTES.find((r) => r.matches(url));
+}
+
 /** Hosts whose other pages (a board's listing, a forum index) get the generic adapter under their site's switch. */
 const SITE_HOSTS: ReadonlyArray<[SiteId, (url: URL) => boolean]> = [
   ['discord', (url) => /^(ptb\.|canary\.)?discord\.com$/.test(url.hostname)],
@@ -57,7 +62,7 @@ const SITE_HOSTS: ReadonlyArray<[SiteId, (url: URL) => boolean]> = [
 /** Which site a page belongs to, for the per-site on/off setting; undefined for non-web pages. */
 export function siteOf(url: URL): SiteId | undefined {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  const route = ROUTES.find((r) => r.matches(url));
+  const route = routeOf(url);
   if (route) return route.site;
   return SITE_HOSTS.find(([, matches]) => matches(url))?.[0] ?? 'generic';
 }
@@ -68,7 +73,7 @@ export function siteOf(url: URL): SiteId | undefined {
  * does not report changes inside them. Undefined where the site has none.
  */
 export function shadowRootFinder(url: URL): ((document: Document) => ShadowRoot[]) | undefined {
-  return ROUTES.find((r) => r.matches(url))?.shadowRoots;
+  return routeOf(url)?.shadowRoots;
 }
 
 /**
@@ -84,7 +89,7 @@ export function extractPage(document: Document, url: URL): PageRecord[] {
  * between which the page keeps running (records come in the same order).
  */
 export function* pageRecords(document: Document, url: URL): Generator<PageRecord> {
-  const route = ROUTES.find((r) => r.matches(url));
+  const route = routeOf(url);
   if (route) {
     yield* route.extract(document, url);
     return;

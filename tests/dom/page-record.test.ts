@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRecord } from '../../src/extract/build-record.ts';
-import { linkOf, textAndLinks, visibleText } from '../../src/extract/page-record.ts';
+import { linkOf, linksIn, textAndLinks, visibleText } from '../../src/extract/page-record.ts';
 
 function element(html: string): Element {
   const doc = new DOMParser().parseFromString(`<div id="root">${html}</div>`, 'text/html');
@@ -72,6 +72,17 @@ describe('links and records', () => {
     expect(textAndLinks(many).links.map((l) => l.text)).toEqual(
       Array.from({ length: 200 }, (_, i) => String(i)),
     );
+  });
+
+  it('linksIn stops at 200 links without reading the anchors past them', () => {
+    const many = element(
+      Array.from({ length: 1_000 }, (_, i) => `<a href="https://example.org/${i}">${i}</a>`).join(''),
+    );
+    let read = 0;
+    for (const anchor of many.querySelectorAll('a'))
+      Object.defineProperty(anchor, 'href', { get: () => `https://example.org/${read++}` });
+    expect(linksIn(many)).toHaveLength(200);
+    expect(read).toBe(200);
   });
 
   it('caps what a hostile page can put in one record', () => {
